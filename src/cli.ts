@@ -1,0 +1,198 @@
+// The command table. Declares flags, turns them into options, lazily imports what a command
+// needs, and is the one place that prints results and maps failures to exit codes.
+import { Command, CommanderError, Option } from 'commander';
+import { AppError, EXIT } from './errors.js';
+import { Notices } from './notices.js';
+import type { Rendered } from './render/common.js';
+import { makeStyle, type OutputMode, type Style } from './render/style.js';
+import { VERSION } from './version.js';
+import type { LookupFlags } from './settings.js';
+
+interface OutputFlags {
+  json?: boolean;
+  color?: boolean;
+}
+
+interface ShowFlags extends LookupFlags, OutputFlags {
+  region?: string;
+}
+
+const EXAMPLES = `
+Examples:
+  $ restaurant-menu "Restaurang Bikupan"     today's dishes at Bikupan
+  $ restaurant-menu jons jacob               quotes are optional; case and accents don't matter
+  $ restaurant-menu                          every restaurant, by region
+  $ restaurant-menu --region solna           the restaurants in Solna
+  $ restaurant-menu dufva --json | jq .dishes
+  $ restaurant-menu show today               a restaurant whose name is a command word
+
+Exit codes: 0 found or listed, 1 not found or ambiguous, 2 usage error, 3 the menu API failed.`;
+
+const notices = new Notices();
+
+function outputMode(flags: OutputFlags): OutputMode {
+  if (flags.json) return 'json';
+  return process.stdout.isTTY ? 'table' : 'plain';
+}
+
+function style(flags: OutputFlags): Style {
+  return makeStyle({ color: flags.color !== false && !flags.json, isTTY: Boolean(process.stdout.isTTY), columns: process.stdout.columns });
+}
+
+function emit(rendered: Rendered, exitCode: number): void {
+  for (const line of rendered.stderr) notices.warn(line);
+  if (rendered.stdout) process.stdout.write(rendered.stdout);
+  process.exitCode = exitCode;
+}
+
+/** Flags shared by every command that reads menus. */
+function withLookupFlags(cmd: Command): Command {
+  return cmd
+    .option('--api <url>', 'menu API base URL, or a relay (env RESTAURANT_MENU_API)')
+    .option('--json', 'print JSON only (stable shape, see README)')
+    .option('--timeout <duration>', 'give up on the API after this long, retries included (default 30s)')
+    .option('--ttl <duration>', 'how long a cached menu stays fresh (default 1h)')
+    .option('--refresh', 'ignore cached answers (still stores the new ones)')
+    .option('--no-cache', 'neither read nor write the disk cache')
+    .option('--no-color', 'no colours (NO_COLOR is honoured too)');
+}
+
+async function runShow(words: string[], flags: ShowFlags): Promise<void> {
+  const [{ lookupContext }, { show }, { renderShow }] = await Promise.all([
+    import('./settings.js'),
+    import('./commands/show.js'),
+    import('./render/show.js'),
+  ]);
+  const { source } = lookupContext(flags, notices);
+  const result = await show({ words, region: flags.region, source });
+  const failed = result.status === 'ambiguous' || result.status === 'not_found';
+  emit(renderShow(result, outputMode(flags), style(flags)), failed ? EXIT.noMatch : EXIT.ok);
+}
+
+export function buildProgram(): Command {
+  const program = new Command('restaurant-menu')
+    .description("Today's lunch at the SciLifeLab sites in Uppsala and Solna.")
+    .version(VERSION, '-V, --version')
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(`restaurant-menu: ${text.replace(/^error: /, '')}`) });
+
+  withLookupFlags(
+    program
+      .command('show', { isDefault: true })
+      .description("a restaurant's dishes today; without a name, every restaurant (the default command)")
+      .argument('[name...]', 'restaurant name or identifier (quotes optional)'),
+  )
+    .option('--region <name>', 'only restaurants in this region (Uppsala, Solna, ...)')
+    .addHelpText('after', EXAMPLES)
+    .action((words: string[], flags: ShowFlags) => runShow(words, flags));
+
+  const cache = program.command('cache').description('the disk cache of API answers');
+  cache
+    .command('path')
+    .description('print where the cache lives')
+    .action(async () => {
+      const { cachePath } = await import('./commands/cache.js');
+      process.stdout.write(`${cachePath()}\n`);
+    });
+  cache
+    .command('info')
+    .description('entries, size, oldest and newest')
+    .option('--json', 'print JSON')
+    .action(async (flags: OutputFlags) => {
+      const [{ cacheInfo }, { renderCacheInfo }] = await Promise.all([import('./commands/cache.js'), import('./render/admin.js')]);
+      emit(renderCacheInfo(cacheInfo(notices), outputMode(flags)), EXIT.ok);
+    });
+  cache
+    .command('clear')
+    .description('delete every cached answer')
+    .action(async () => {
+      const { clearCache } = await import('./commands/cache.js');
+      const { removed, file } = await clearCache(notices);
+      process.stdout.write(`removed ${removed} cached ${removed === 1 ? 'entry' : 'entries'} from ${file}\n`);
+    });
+
+  const config = program
+    .command('config')
+    .description('saved settings: api, ttl, timeout, concurrency (flag > env > saved > default)');
+  config
+    .command('get')
+    .argument('<key>')
+    .description('print a saved setting')
+    .action(async (key: string) => {
+      const { configGet } = await import('./commands/config.js');
+      const value = configGet(key, notices);
+      if (value === undefined) {
+        notices.warn(`${key} is not set`);
+        process.exitCode = EXIT.noMatch;
+      } else process.stdout.write(`${value}\n`);
+    });
+  config
+    .command('set')
+    .argument('<key>')
+    .argument('<value>')
+    .description('save a setting')
+    .action(async (key: string, value: string) => {
+      const { configSet } = await import('./commands/config.js');
+      process.stdout.write(`${key} = ${await configSet(key, value, notices)}\n`);
+    });
+  config
+    .command('unset')
+    .argument('<key>')
+    .description('remove a saved setting')
+    .action(async (key: string) => {
+      const { configUnset } = await import('./commands/config.js');
+      await configUnset(key, notices);
+    });
+  config
+    .command('list')
+    .description('every setting with its value and where it comes from')
+    .option('--json', 'print JSON')
+    .action(async (flags: OutputFlags) => {
+      const [{ configList }, { renderConfigList }] = await Promise.all([import('./commands/config.js'), import('./render/admin.js')]);
+      emit(renderConfigList(configList(notices), outputMode(flags)), EXIT.ok);
+    });
+  config
+    .command('path')
+    .description('print where the settings are saved')
+    .action(async () => {
+      const { configPath } = await import('./commands/config.js');
+      process.stdout.write(`${configPath()}\n`);
+    });
+
+  return program;
+}
+
+function wantsJson(argv: string[]): boolean {
+  return argv.includes('--json');
+}
+
+export async function main(argv = process.argv.slice(2)): Promise<void> {
+  // `restaurant-menu … | head -1`: a closed pipe is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    process.exitCode = report(error, wantsJson(argv));
+  }
+}
+
+/** The one map from a failure to what the user sees and the exit code. */
+function report(error: unknown, json: boolean): number {
+  if (error instanceof CommanderError) {
+    // Help and --version "fail" with exit code 0; real parse errors were already printed.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof AppError) {
+    notices.warn(error.message);
+    if (json) process.stdout.write(`${JSON.stringify({ status: 'error', error: { code: error.code, message: error.message } }, null, 2)}\n`);
+    return error.exitCode;
+  }
+  process.stderr.write(`restaurant-menu: internal error, please report it: ${(error as Error)?.stack ?? String(error)}\n`);
+  return EXIT.internal;
+}
+
+await main();

@@ -1,0 +1,111 @@
+// Saved settings (`restaurant-menu config ...`), stored with conf as config.json in the user's
+// config directory. Precedence everywhere: command-line flag > environment > saved > default.
+import { renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDuration } from './duration.js';
+import { UsageError } from './errors.js';
+import { readJsonObject } from './jsonfile.js';
+import type { Notices } from './notices.js';
+
+export const DEFAULT_API = 'https://menu.dckube.scilifelab.se/api';
+
+/** Checks a value and returns it in canonical form; throws UsageError when it is unusable. */
+type Check = (value: string) => string;
+
+export function checkApiUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new UsageError(`'${value.slice(0, 60)}' is not a URL: give the API base, e.g. ${DEFAULT_API}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`the API URL must start with http:// or https:// (got ${url.protocol})`);
+  }
+  if (url.search || url.hash) throw new UsageError('the API URL must not contain ? or #');
+  return url.href.replace(/\/+$/, '');
+}
+
+function checkConcurrency(value: string): string {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 16) throw new UsageError(`concurrency must be a whole number from 1 to 16 (got '${value.slice(0, 20)}')`);
+  return String(n);
+}
+
+function checkDuration(what: string, min: number): Check {
+  return (value) => {
+    const ms = parseDuration(value, what);
+    if (ms < min) throw new UsageError(`${what} must be at least ${min / 1000} s`);
+    return value.trim();
+  };
+}
+
+export const SETTINGS = {
+  api: { check: checkApiUrl, env: 'RESTAURANT_MENU_API', describe: 'menu API base URL (or a relay)' },
+  ttl: { check: checkDuration('ttl', 0), env: 'RESTAURANT_MENU_TTL', describe: 'how long a cached menu stays fresh (default 1h)' },
+  timeout: { check: checkDuration('timeout', 1000), env: 'RESTAURANT_MENU_TIMEOUT', describe: 'time budget for API calls (default 30s)' },
+  concurrency: { check: checkConcurrency, env: 'RESTAURANT_MENU_CONCURRENCY', describe: 'menus fetched at once by today/find (default 4)' },
+} as const satisfies Record<string, { check: Check; env: string; describe: string }>;
+
+export type SettingKey = keyof typeof SETTINGS;
+
+export function isSettingKey(key: string): key is SettingKey {
+  return Object.hasOwn(SETTINGS, key);
+}
+
+export class ConfigStore {
+  readonly file: string;
+
+  constructor(
+    readonly dir: string,
+    private readonly notices: Notices,
+  ) {
+    this.file = join(dir, 'config.json');
+  }
+
+  /**
+   * The saved settings that are valid. A damaged file is moved aside (never erased) with a
+   * warning; a single bad value is ignored with a warning.
+   */
+  read(): Partial<Record<SettingKey, string>> {
+    const read = readJsonObject(this.file);
+    if (read.state === 'missing') return {};
+    if (read.state === 'corrupt') {
+      const aside = `${this.file}.bad-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      try {
+        renameSync(this.file, aside);
+        this.notices.warn(`your config file ${this.file} was damaged (${read.reason}); moved it to ${aside} and using defaults`);
+      } catch {
+        this.notices.warn(`your config file ${this.file} is damaged (${read.reason}); using defaults`);
+      }
+      return {};
+    }
+    const settings: Partial<Record<SettingKey, string>> = {};
+    for (const [key, value] of Object.entries(read.data)) {
+      if (!isSettingKey(key)) continue;
+      try {
+        settings[key] = SETTINGS[key].check(String(value));
+      } catch (error) {
+        this.notices.warn(`ignoring the saved setting ${key}: ${(error as Error).message}`);
+      }
+    }
+    return settings;
+  }
+
+  async set(key: SettingKey, value: string): Promise<string> {
+    const canonical = SETTINGS[key].check(value);
+    this.read(); // moves a damaged file aside first, so conf starts from a clean slate
+    (await this.conf()).set(key, canonical);
+    return canonical;
+  }
+
+  async unset(key: SettingKey): Promise<void> {
+    this.read();
+    (await this.conf()).delete(key);
+  }
+
+  private async conf() {
+    const { default: Conf } = await import('conf');
+    return new Conf<Record<string, string>>({ cwd: this.dir, configName: 'config', accessPropertiesByDotNotation: false });
+  }
+}

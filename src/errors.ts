@@ -1,0 +1,55 @@
+// Every failure the user can cause or meet has a class here with a stable `code`.
+// Commands throw these; only the entry point (cli.ts) turns them into a message and an exit code.
+
+export const EXIT = {
+  ok: 0,
+  /** Not found, ambiguous, or nothing matched a dish search. */
+  noMatch: 1,
+  usage: 2,
+  /** The menu API (or relay) failed and no usable cached copy exists. */
+  api: 3,
+  /** A bug in this tool. */
+  internal: 70,
+} as const;
+
+export type ErrorCode =
+  | 'USAGE'
+  | 'API_UNREACHABLE'
+  | 'API_TIMEOUT'
+  | 'API_STATUS'
+  | 'API_RATE_LIMITED'
+  | 'API_BAD_RESPONSE'
+  | 'API_INCONSISTENT'
+  | 'API_NO_MENUS';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class UsageError extends AppError {
+  constructor(message: string) {
+    super('USAGE', message, EXIT.usage);
+  }
+}
+
+export type ApiErrorCode = Exclude<ErrorCode, 'USAGE'>;
+
+export class ApiError extends AppError {
+  declare readonly code: ApiErrorCode;
+
+  constructor(
+    code: ApiErrorCode,
+    message: string,
+    /** Whether a cached copy may stand in for the answer (network, timeout, 5xx, 429). */
+    readonly transient = false,
+  ) {
+    super(code, message, EXIT.api);
+  }
+}

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+
+export type JsonFileRead =
+  | { state: 'missing' }
+  | { state: 'ok'; data: Record<string, unknown> }
+  | { state: 'corrupt'; reason: string };
+
+/**
+ * Reads a conf-written JSON file directly. conf itself is only loaded to write: importing it
+ * costs ~0.25 s (ajv), more than a whole warm lookup may take, and a read needs none of it.
+ */
+export function readJsonObject(path: string): JsonFileRead {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A missing file, or a path that cannot hold one, simply has nothing in it yet.
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { state: 'missing' };
+    return { state: 'corrupt', reason: `cannot read it (${code ?? 'error'})` };
+  }
+  try {
+    const data: unknown = JSON.parse(text);
+    if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
+      return { state: 'ok', data: data as Record<string, unknown> };
+    }
+    return { state: 'corrupt', reason: 'it is not a JSON object' };
+  } catch {
+    return { state: 'corrupt', reason: text.trim() ? 'it is not valid JSON' : 'it is empty' };
+  }
+}

@@ -1,0 +1,53 @@
+// Runs the built binary as a user would, with HOME, XDG dirs and the cache in a fresh temp dir,
+// no proxy and no colour settings inherited from the developer's shell.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BIN = fileURLToPath(new URL('../../bin/restaurant-menu.js', import.meta.url));
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface Sandbox {
+  home: string;
+  env: Record<string, string>;
+  run(args: string[], env?: Record<string, string | undefined>): Promise<RunResult>;
+  cleanup(): void;
+}
+
+const INHERITED = ['PATH', 'SYSTEMROOT', 'TMPDIR', 'LANG'];
+
+export function sandbox(): Sandbox {
+  const home = mkdtempSync(join(tmpdir(), 'rm-test-'));
+  const env: Record<string, string> = {
+    HOME: home,
+    XDG_CACHE_HOME: join(home, '.cache'),
+    XDG_CONFIG_HOME: join(home, '.config'),
+  };
+  for (const key of INHERITED) if (process.env[key]) env[key] = process.env[key]!;
+  return {
+    home,
+    env,
+    run: (args, extra = {}) => runBin(args, { ...env, ...extra }),
+    cleanup: () => rmSync(home, { recursive: true, force: true }),
+  };
+}
+
+export function runBin(args: string[], env: Record<string, string | undefined>, command = [process.execPath, BIN]): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as Record<string, string>;
+    const child = spawn(command[0]!, [...command.slice(1), ...args], { env: clean, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
