@@ -4,12 +4,14 @@
 // Heavy modules (got, conf, the relay) stay behind dynamic import() and land in their own
 // chunks, so a warm lookup never parses them.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
-await build({
+const result = await build({
+  metafile: true,
   entryPoints: { cli: 'src/cli.ts' },
   outdir: 'dist',
   bundle: true,
@@ -19,10 +21,25 @@ await build({
   target: 'node20',
   minify: true,
   sourcemap: 'linked',
-  legalComments: 'external',
+  legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
   define: { __VERSION__: JSON.stringify(pkg.version) },
   // Some bundled CommonJS dependencies call require() on Node built-ins.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// The bundle carries third-party code, so it carries their licence texts too.
+const packages = new Map();
+for (const input of Object.keys(result.metafile.inputs)) {
+  const m = input.match(/^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//);
+  if (m && !packages.has(m[1])) packages.set(m[1], JSON.parse(readFileSync(join(m[1], 'package.json'), 'utf8')));
+}
+const notices = [...packages.entries()]
+  .sort(([, a], [, b]) => a.name.localeCompare(b.name))
+  .map(([dir, p]) => {
+    const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)/i.test(f));
+    const text = file ? readFileSync(join(dir, file), 'utf8').trim() : `License: ${p.license}`;
+    return `${p.name}@${p.version} (${p.license})\n\n${text}\n`;
+  });
+writeFileSync('dist/THIRD-PARTY-LICENSES.txt', notices.join(`\n${'-'.repeat(72)}\n\n`));

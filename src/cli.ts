@@ -5,6 +5,7 @@ import { AppError, EXIT } from './errors.js';
 import { Notices } from './notices.js';
 import type { Rendered } from './render/common.js';
 import { makeStyle, type OutputMode, type Style } from './render/style.js';
+import { route } from './route.js';
 import { VERSION } from './version.js';
 import type { LookupFlags } from './settings.js';
 
@@ -79,7 +80,7 @@ export function buildProgram(): Command {
 
   withLookupFlags(
     program
-      .command('show', { isDefault: true })
+      .command('show')
       .description("a restaurant's dishes today; without a name, every restaurant (the default command)")
       .argument('[name...]', 'restaurant name or identifier (quotes optional)'),
   )
@@ -174,7 +175,9 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     throw error;
   });
   try {
-    await buildProgram().parseAsync(argv, { from: 'user' });
+    const program = buildProgram();
+    const commands = program.commands.map((c) => c.name());
+    await program.parseAsync(route(argv, [...commands, 'help']), { from: 'user' });
   } catch (error) {
     process.exitCode = report(error, wantsJson(argv));
   }

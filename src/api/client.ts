@@ -70,7 +70,8 @@ export async function getJson(url: string, options: HttpOptions): Promise<JsonAn
         maxRetryAfter: MAX_RETRY_AFTER_MS,
         calculateDelay: ({ attemptCount, computedValue, retryAfter }) => {
           if (computedValue === 0) return 0;
-          const delay = retryAfter ?? 250 * 2 ** (attemptCount - 1);
+          // 0 means "do not retry" to got, so a `Retry-After: 0` becomes the backoff instead.
+          const delay = retryAfter || 250 * 2 ** (attemptCount - 1);
           return Date.now() + delay < deadline - 100 ? delay : 0;
         },
       },

@@ -1,0 +1,52 @@
+// Users behind a corporate proxy: HTTP_PROXY is honoured (got does not do it by itself) and
+// NO_PROXY exempts hosts. The proxy is a real forward proxy (the `proxy` package) on port 0.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createProxy } from 'proxy';
+import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import { startMenuApi, type MenuApi } from './helpers/menu-api.js';
+import { sandbox } from './helpers/run-cli.js';
+
+let api: MenuApi;
+let proxy: Server;
+let proxyUrl: string;
+let proxied: string[] = [];
+
+beforeAll(async () => {
+  api = await startMenuApi();
+  proxy = createProxy(createServer());
+  // hpagent tunnels plain HTTP through CONNECT too; count both kinds of proxied request.
+  proxy.on('request', (req) => proxied.push(`GET ${req.url}`));
+  proxy.on('connect', (req) => proxied.push(`CONNECT ${req.url}`));
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await api.close();
+  proxy.closeAllConnections?.();
+  await new Promise((resolve) => proxy.close(resolve));
+});
+beforeEach(() => {
+  proxied = [];
+  api.reset();
+});
+
+test('a lookup goes through HTTP_PROXY, and the proxy sees the request', async () => {
+  const box = sandbox();
+  const r = await box.run(['--api', api.url, 'dufva', '--no-cache'], { HTTP_PROXY: proxyUrl });
+  box.cleanup();
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stdout).toMatch(/^restaurant\tSven Dufva/);
+  // Both API calls share one keep-alive tunnel.
+  expect(proxied).toEqual([`CONNECT ${new URL(api.url).host}`]);
+  expect(api.totalCalls()).toBe(2);
+});
+
+test('NO_PROXY bypasses the proxy', async () => {
+  const box = sandbox();
+  const r = await box.run(['--api', api.url, 'dufva', '--no-cache'], { HTTP_PROXY: proxyUrl, NO_PROXY: '127.0.0.1' });
+  box.cleanup();
+  expect(r.code, r.stderr).toBe(0);
+  expect(proxied).toEqual([]);
+  expect(api.totalCalls()).toBe(2);
+});
