@@ -1,5 +1,7 @@
-// The command table. Declares flags, turns them into options, lazily imports what a command
-// needs, and is the one place that prints results and maps failures to exit codes.
+// The command table. Declares flags, turns them into options, runs the command, and is the one
+// place that prints results and maps failures to exit codes. The small command modules are
+// imported statically (one bundle file loads faster than many chunks); what is heavy (got,
+// conf, the relay) is imported lazily deeper down, where it is used.
 import { Command, CommanderError, Option } from 'commander';
 import { AppError, EXIT } from './errors.js';
 import { Notices } from './notices.js';
@@ -7,7 +9,12 @@ import type { Rendered } from './render/common.js';
 import { makeStyle, type OutputMode, type Style } from './render/style.js';
 import { route } from './route.js';
 import { VERSION } from './version.js';
-import type { LookupFlags } from './settings.js';
+import { cacheInfo, cachePath, clearCache } from './commands/cache.js';
+import { configGet, configList, configPath, configSet, configUnset } from './commands/config.js';
+import { show } from './commands/show.js';
+import { renderCacheInfo, renderConfigList } from './render/admin.js';
+import { renderShow } from './render/show.js';
+import { lookupContext, type LookupFlags } from './settings.js';
 
 interface OutputFlags {
   json?: boolean;
@@ -59,12 +66,7 @@ function withLookupFlags(cmd: Command): Command {
 }
 
 async function runShow(words: string[], flags: ShowFlags): Promise<void> {
-  const [{ lookupContext }, { show }, { renderShow }] = await Promise.all([
-    import('./settings.js'),
-    import('./commands/show.js'),
-    import('./render/show.js'),
-  ]);
-  const { source } = lookupContext(flags, notices);
+    const { source } = lookupContext(flags, notices);
   const result = await show({ words, region: flags.region, source });
   const failed = result.status === 'ambiguous' || result.status === 'not_found';
   emit(renderShow(result, outputMode(flags), style(flags)), failed ? EXIT.noMatch : EXIT.ok);
@@ -93,7 +95,6 @@ export function buildProgram(): Command {
     .command('path')
     .description('print where the cache lives')
     .action(async () => {
-      const { cachePath } = await import('./commands/cache.js');
       process.stdout.write(`${cachePath()}\n`);
     });
   cache
@@ -101,14 +102,12 @@ export function buildProgram(): Command {
     .description('entries, size, oldest and newest')
     .option('--json', 'print JSON')
     .action(async (flags: OutputFlags) => {
-      const [{ cacheInfo }, { renderCacheInfo }] = await Promise.all([import('./commands/cache.js'), import('./render/admin.js')]);
       emit(renderCacheInfo(cacheInfo(notices), outputMode(flags)), EXIT.ok);
     });
   cache
     .command('clear')
     .description('delete every cached answer')
     .action(async () => {
-      const { clearCache } = await import('./commands/cache.js');
       const { removed, file } = await clearCache(notices);
       process.stdout.write(`removed ${removed} cached ${removed === 1 ? 'entry' : 'entries'} from ${file}\n`);
     });
@@ -121,7 +120,6 @@ export function buildProgram(): Command {
     .argument('<key>')
     .description('print a saved setting')
     .action(async (key: string) => {
-      const { configGet } = await import('./commands/config.js');
       const value = configGet(key, notices);
       if (value === undefined) {
         notices.warn(`${key} is not set`);
@@ -134,7 +132,6 @@ export function buildProgram(): Command {
     .argument('<value>')
     .description('save a setting')
     .action(async (key: string, value: string) => {
-      const { configSet } = await import('./commands/config.js');
       process.stdout.write(`${key} = ${await configSet(key, value, notices)}\n`);
     });
   config
@@ -142,7 +139,6 @@ export function buildProgram(): Command {
     .argument('<key>')
     .description('remove a saved setting')
     .action(async (key: string) => {
-      const { configUnset } = await import('./commands/config.js');
       await configUnset(key, notices);
     });
   config
@@ -150,14 +146,12 @@ export function buildProgram(): Command {
     .description('every setting with its value and where it comes from')
     .option('--json', 'print JSON')
     .action(async (flags: OutputFlags) => {
-      const [{ configList }, { renderConfigList }] = await Promise.all([import('./commands/config.js'), import('./render/admin.js')]);
       emit(renderConfigList(configList(notices), outputMode(flags)), EXIT.ok);
     });
   config
     .command('path')
     .description('print where the settings are saved')
     .action(async () => {
-      const { configPath } = await import('./commands/config.js');
       process.stdout.write(`${configPath()}\n`);
     });
 
