@@ -3,7 +3,7 @@
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDuration } from './duration.js';
-import { UsageError } from './errors.js';
+import { ConfigWriteError, UsageError } from './errors.js';
 import { readJsonObject } from './jsonfile.js';
 import type { Notices } from './notices.js';
 
@@ -70,6 +70,10 @@ export class ConfigStore {
   read(): Partial<Record<SettingKey, string>> {
     const read = readJsonObject(this.file);
     if (read.state === 'missing') return {};
+    if (read.state === 'unreadable') {
+      this.notices.warn(`cannot read your config file ${this.file} (${read.code}); using defaults`);
+      return {};
+    }
     if (read.state === 'corrupt') {
       const aside = `${this.file}.bad-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       try {
@@ -94,18 +98,22 @@ export class ConfigStore {
 
   async set(key: SettingKey, value: string): Promise<string> {
     const canonical = SETTINGS[key].check(value);
-    this.read(); // moves a damaged file aside first, so conf starts from a clean slate
-    (await this.conf()).set(key, canonical);
+    await this.change((conf) => conf.set(key, canonical));
     return canonical;
   }
 
   async unset(key: SettingKey): Promise<void> {
-    this.read();
-    (await this.conf()).delete(key);
+    await this.change((conf) => conf.delete(key));
   }
 
-  private async conf() {
+  private async change(edit: (conf: { set(k: string, v: string): void; delete(k: string): void }) => void): Promise<void> {
+    this.read(); // moves a damaged file aside first, so conf starts from a clean slate
     const { default: Conf } = await import('conf');
-    return new Conf<Record<string, string>>({ cwd: this.dir, configName: 'config', accessPropertiesByDotNotation: false });
+    try {
+      edit(new Conf<Record<string, string>>({ cwd: this.dir, configName: 'config', accessPropertiesByDotNotation: false }));
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      throw new ConfigWriteError(`cannot save settings to ${this.file} (${reason}); nothing was changed`);
+    }
   }
 }

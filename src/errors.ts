@@ -8,12 +8,15 @@ export const EXIT = {
   usage: 2,
   /** The menu API (or relay) failed and no usable cached copy exists. */
   api: 3,
+  /** A local file (the saved settings) could not be written. */
+  io: 4,
   /** A bug in this tool. */
   internal: 70,
 } as const;
 
 export type ErrorCode =
   | 'USAGE'
+  | 'CONFIG_WRITE'
   | 'API_UNREACHABLE'
   | 'API_TIMEOUT'
   | 'API_STATUS'
@@ -39,7 +42,13 @@ export class UsageError extends AppError {
   }
 }
 
-export type ApiErrorCode = Exclude<ErrorCode, 'USAGE'>;
+export class ConfigWriteError extends AppError {
+  constructor(message: string) {
+    super('CONFIG_WRITE', message, EXIT.io);
+  }
+}
+
+export type ApiErrorCode = Exclude<ErrorCode, 'USAGE' | 'CONFIG_WRITE'>;
 
 export class ApiError extends AppError {
   declare readonly code: ApiErrorCode;

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 export type JsonFileRead =
   | { state: 'missing' }
   | { state: 'ok'; data: Record<string, unknown> }
+  | { state: 'unreadable'; code: string }
   | { state: 'corrupt'; reason: string };
 
 /**
@@ -17,7 +18,7 @@ export function readJsonObject(path: string): JsonFileRead {
     const code = (error as NodeJS.ErrnoException).code;
     // A missing file, or a path that cannot hold one, simply has nothing in it yet.
     if (code === 'ENOENT' || code === 'ENOTDIR') return { state: 'missing' };
-    return { state: 'corrupt', reason: `cannot read it (${code ?? 'error'})` };
+    return { state: 'unreadable', code: code ?? 'error' };
   }
   try {
     const data: unknown = JSON.parse(text);

@@ -36,7 +36,8 @@ export class DiskCache {
   /** The entries on disk now; a damaged file counts as empty (with one warning) and is rebuilt on the next write. */
   private load(warn: boolean): Entries {
     const read = readJsonObject(this.file);
-    if (read.state === 'missing') return {};
+    // An unreadable file (e.g. a directory in its place) also fails to write; put() says so once.
+    if (read.state === 'missing' || read.state === 'unreadable') return {};
     const raw = read.state === 'ok' ? read.data.entries : undefined;
     if (read.state === 'corrupt' || read.data.format !== FORMAT || typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
       if (warn) this.notices.warn(`ignoring the damaged cache file ${this.file}; it will be rebuilt`);
