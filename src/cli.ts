@@ -155,6 +155,27 @@ export function buildProgram(): Command {
       process.stdout.write(`${configPath()}\n`);
     });
 
+  program
+    .command('serve')
+    .description('run the caching relay: GET /<path> answered with <upstream>/<path>')
+    .option('--host <host>', 'address to listen on (env HOST; default 127.0.0.1)')
+    .option('--port <port>', 'port to listen on (env PORT; default 8000)')
+    .option('--upstream <url>', `menu API base (env UPSTREAM_URL; default ${'https://menu.dckube.scilifelab.se/api'})`)
+    .option('--ttl <duration>', 'how long an answer is fresh (env CACHE_TTL; default 10s; a bare number is seconds)')
+    .option('--max-stale <duration>', 'serve an expired copy this long while refreshing or while upstream fails (env CACHE_MAX_STALE; default 24h)')
+    .option('--workers <n>', 'worker processes, each with its own cache (env WORKERS; default 1)')
+    .option('--max-entries <n>', 'cache bound in entries (env CACHE_MAX_ENTRIES; default 1000)')
+    .option('--max-bytes <size>', 'cache bound in bytes, e.g. 64MB (env CACHE_MAX_BYTES; default 64MB)')
+    .option('--upstream-timeout <duration>', 'give up on an upstream call after this long: 504 (env UPSTREAM_TIMEOUT; default 10s)')
+    .option('--upstream-concurrency <n>', 'at most this many upstream calls at once (env UPSTREAM_CONCURRENCY; default 4)')
+    .option('--log-level <level>', 'error, warn, info or debug (env LOG_LEVEL; default info)')
+    .option('--access-log', 'log one JSON line per request (env ACCESS_LOG=1; off by default: it costs throughput)')
+    .action(async (flags: import('./commands/serve.js').ServeFlags) => {
+      // Lazy: the relay and prom-client never load for a lookup.
+      const { serve } = await import('./commands/serve.js');
+      await serve(flags);
+    });
+
   return program;
 }
 

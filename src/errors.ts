@@ -8,7 +8,7 @@ export const EXIT = {
   usage: 2,
   /** The menu API (or relay) failed and no usable cached copy exists. */
   api: 3,
-  /** A local file (the saved settings) could not be written. */
+  /** A local resource failed: the settings file could not be written, or the relay's port bound. */
   io: 4,
   /** A bug in this tool. */
   internal: 70,
@@ -17,6 +17,7 @@ export const EXIT = {
 export type ErrorCode =
   | 'USAGE'
   | 'CONFIG_WRITE'
+  | 'LISTEN'
   | 'API_UNREACHABLE'
   | 'API_TIMEOUT'
   | 'API_STATUS'
@@ -48,7 +49,13 @@ export class ConfigWriteError extends AppError {
   }
 }
 
-export type ApiErrorCode = Exclude<ErrorCode, 'USAGE' | 'CONFIG_WRITE'>;
+export class ListenError extends AppError {
+  constructor(message: string) {
+    super('LISTEN', message, EXIT.io);
+  }
+}
+
+export type ApiErrorCode = Exclude<ErrorCode, 'USAGE' | 'CONFIG_WRITE' | 'LISTEN'>;
 
 export class ApiError extends AppError {
   declare readonly code: ApiErrorCode;

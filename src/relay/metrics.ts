@@ -1,0 +1,83 @@
+// Prometheus metrics for GET /-/metrics. The hot path only bumps plain integers; prom-client
+// reads them when scraped, so a request pays no label hashing.
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { RelayCache } from './cache.js';
+
+export function createMetrics(cache: RelayCache) {
+  const registry = new Registry();
+  const byStatus = new Map<number, number>();
+  const upstream = { ok: 0, error: 0 };
+
+  new Counter({
+    name: 'relay_requests_total',
+    help: 'Requests answered, by HTTP status',
+    labelNames: ['status'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [status, n] of byStatus) this.inc({ status: String(status) }, n);
+    },
+  });
+  new Counter({
+    name: 'relay_cache_lookups_total',
+    help: 'Cache lookups, by result',
+    labelNames: ['result'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc({ result: 'hit' }, cache.stats.hits);
+      this.inc({ result: 'miss' }, cache.stats.misses);
+      this.inc({ result: 'stale' }, cache.stats.stale);
+    },
+  });
+  new Counter({
+    name: 'relay_upstream_requests_total',
+    help: 'Requests sent upstream, by outcome',
+    labelNames: ['outcome'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc({ outcome: 'ok' }, upstream.ok);
+      this.inc({ outcome: 'error' }, upstream.error);
+    },
+  });
+  const upstreamSeconds = new Histogram({
+    name: 'relay_upstream_duration_seconds',
+    help: 'Upstream request latency',
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'relay_cache_entries',
+    help: 'Entries in the memory cache',
+    registers: [registry],
+    collect() {
+      this.set(cache.size);
+    },
+  });
+  new Gauge({
+    name: 'relay_cache_bytes',
+    help: 'Approximate bytes held by the memory cache',
+    registers: [registry],
+    collect() {
+      this.set(cache.bytes);
+    },
+  });
+
+  return {
+    request(status: number) {
+      byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+    },
+    upstream(ok: boolean, seconds: number) {
+      upstream[ok ? 'ok' : 'error']++;
+      upstreamSeconds.observe(seconds);
+    },
+    get upstreamCalls() {
+      return upstream.ok + upstream.error;
+    },
+    contentType: registry.contentType,
+    text: () => registry.metrics(),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

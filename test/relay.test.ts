@@ -1,0 +1,280 @@
+// The relay against the stand-in API, both on port 0.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { Relay } from '../src/relay/server.js';
+import { closedPortUrl, startMenuApi, type MenuApi } from './helpers/menu-api.js';
+import { json, rawRequest, relayFor } from './helpers/relay.js';
+
+let api: MenuApi;
+let relay: Relay | undefined;
+
+beforeAll(async () => {
+  api = await startMenuApi();
+});
+afterAll(() => api.close());
+beforeEach(() => api.reset());
+afterEach(async () => {
+  await relay?.close(100);
+  relay = undefined;
+});
+
+/** A clock the test moves by hand, so expiry is tested without sleeping. */
+function fakeClock() {
+  let t = Date.now();
+  return { now: () => t, advance: (ms: number) => (t += ms) };
+}
+
+describe("the original design's checks", () => {
+  test('/restaurant answers 200, application/json, a body with restaurants', async () => {
+    relay = await relayFor(api.url);
+    const res = await fetch(`${relay.url}/restaurant`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect((await json(res)).restaurants).toHaveLength(18);
+  });
+
+  test.each(['new', 'old'] as const)('an unknown restaurant answers non-200 with application/json (%s deployment)', async (variant) => {
+    const upstream = await startMenuApi({ variant });
+    relay = await relayFor(upstream.url);
+    try {
+      const res = await fetch(`${relay.url}/restaurant/nope`);
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      const body = await json(res);
+      expect(variant === 'new' ? body : body.error).toEqual(variant === 'new' ? { detail: 'Restaurant not found' } : 'not found upstream');
+    } finally {
+      await upstream.close();
+    }
+  });
+});
+
+describe('relaying', () => {
+  test('same status, content type and body bytes; HEAD has no body', async () => {
+    relay = await relayFor(api.url);
+    const direct = await fetch(`${api.url}/restaurant/dufva`);
+    const relayed = await fetch(`${relay.url}/restaurant/dufva`);
+    expect(relayed.status).toBe(direct.status);
+    expect(relayed.headers.get('content-type')).toBe(direct.headers.get('content-type'));
+    expect(Buffer.from(await relayed.arrayBuffer())).toEqual(Buffer.from(await direct.arrayBuffer()));
+    const head = await fetch(`${relay.url}/restaurant/dufva`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+  });
+
+  test('client headers are not forwarded', async () => {
+    relay = await relayFor(api.url);
+    await fetch(`${relay.url}/restaurant`, { headers: { cookie: 'session=secret', authorization: 'Bearer secret', 'x-forwarded-for': '6.6.6.6' } });
+    expect(api.lastHeaders.cookie).toBeUndefined();
+    expect(api.lastHeaders.authorization).toBeUndefined();
+    expect(api.lastHeaders['x-forwarded-for']).toBeUndefined();
+    expect(api.lastHeaders.host).toBe(new URL(api.url).host);
+  });
+
+  test('upstream 5xx or unreachable: 502 JSON; 200 that is not JSON: 502 JSON', async () => {
+    relay = await relayFor(api.url);
+    api.fault = '500';
+    let res = await fetch(`${relay.url}/restaurant`);
+    expect(res.status).toBe(502);
+    expect(await json(res)).toEqual({ error: 'upstream answered 500' });
+    api.fault = 'html';
+    res = await fetch(`${relay.url}/restaurant`);
+    expect(res.status).toBe(502);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    await relay.close(100);
+    relay = await relayFor(await closedPortUrl());
+    res = await fetch(`${relay.url}/restaurant`);
+    expect(res.status).toBe(502);
+    expect((await json(res)).error).toMatch(/upstream unreachable \(ECONNREFUSED\)/);
+  });
+
+  test('an upstream hang gives 504 within the timeout', async () => {
+    relay = await relayFor(api.url, { upstreamTimeoutMs: 500 });
+    api.fault = 'hang';
+    const started = Date.now();
+    const res = await fetch(`${relay.url}/restaurant`);
+    expect(res.status).toBe(504);
+    expect(await json(res)).toEqual({ error: 'upstream did not answer within 500 ms' });
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('cache', () => {
+  test('50 concurrent requests to a cold key with a 300 ms upstream make 1 upstream call', async () => {
+    relay = await relayFor(api.url);
+    api.latencyMs = 300;
+    const responses = await Promise.all(Array.from({ length: 50 }, () => fetch(`${relay!.url}/restaurant`)));
+    expect(responses.every((r) => r.status === 200)).toBe(true);
+    expect(responses.map((r) => r.headers.get('x-cache'))).toEqual(Array(50).fill('MISS'));
+    expect(api.calls.get('/restaurant')).toBe(1);
+  });
+
+  test('HIT within the TTL; then STALE at once with one background refresh; then HIT on the new copy', async () => {
+    const clock = fakeClock();
+    relay = await relayFor(api.url, { ttlMs: 10_000, now: clock.now });
+    let res = await fetch(`${relay.url}/restaurant/dufva`);
+    expect(res.headers.get('x-cache')).toBe('MISS');
+    expect(res.headers.get('cache-control')).toBe('max-age=10');
+    clock.advance(4_000);
+    res = await fetch(`${relay.url}/restaurant/dufva`);
+    expect(res.headers.get('x-cache')).toBe('HIT');
+    expect(res.headers.get('age')).toBe('4');
+    expect(res.headers.get('cache-control')).toBe('max-age=6');
+    expect(api.calls.get('/restaurant/dufva')).toBe(1);
+
+    clock.advance(7_000);
+    api.latencyMs = 300;
+    api.dishes.dufva = ['Ny rätt'];
+    const started = Date.now();
+    const stale = await Promise.all(Array.from({ length: 20 }, () => fetch(`${relay!.url}/restaurant/dufva`)));
+    expect(Date.now() - started).toBeLessThan(300); // nobody waited for the upstream
+    expect(stale.map((r) => r.headers.get('x-cache'))).toEqual(Array(20).fill('STALE'));
+    expect(stale[0]!.headers.get('cache-control')).toBe('max-age=0');
+    expect((await json(stale[0]!)).restaurant.menu).toHaveLength(3);
+    // The one background refresh lands; wait for it by watching the cache, not the clock.
+    await until(() => relay!.cache.pending === 0 && api.calls.get('/restaurant/dufva') === 2);
+    res = await fetch(`${relay.url}/restaurant/dufva`);
+    expect(res.headers.get('x-cache')).toBe('HIT');
+    expect((await json(res)).restaurant.menu).toEqual([{ dish: 'Ny rätt' }]);
+    expect(api.calls.get('/restaurant/dufva')).toBe(2);
+  });
+
+  test('stale-if-error: the last good copy is served while the upstream fails, up to the limit', async () => {
+    const clock = fakeClock();
+    relay = await relayFor(api.url, { ttlMs: 10_000, maxStaleMs: 3_600_000, now: clock.now });
+    await fetch(`${relay.url}/restaurant`);
+    api.fault = '500';
+    let age = 0;
+    for (const minutes of [1, 30, 59]) {
+      clock.advance(minutes * 60_000 - age);
+      age = minutes * 60_000;
+      const res = await fetch(`${relay.url}/restaurant`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-cache')).toBe('STALE');
+      await until(() => relay!.cache.pending === 0);
+    }
+    clock.advance(2 * 60_000); // 61 minutes old: too old to stand in
+    const res = await fetch(`${relay.url}/restaurant`);
+    expect(res.status).toBe(502);
+    expect(res.headers.get('x-cache')).toBeNull();
+  });
+
+  test('stale-if-error while the upstream refuses connections', async () => {
+    const upstream = await startMenuApi();
+    const clock = fakeClock();
+    relay = await relayFor(upstream.url, { ttlMs: 1_000, now: clock.now });
+    await fetch(`${relay.url}/restaurant`);
+    await upstream.close();
+    clock.advance(5_000);
+    const res = await fetch(`${relay.url}/restaurant`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-cache')).toBe('STALE');
+    expect((await json(res)).restaurants).toHaveLength(18);
+  });
+
+  test('404 is cached; 5xx is not', async () => {
+    relay = await relayFor(api.url);
+    await fetch(`${relay.url}/restaurant/nope`);
+    const again = await fetch(`${relay.url}/restaurant/nope`);
+    expect(again.headers.get('x-cache')).toBe('HIT');
+    expect(api.calls.get('/restaurant/nope')).toBe(1);
+    api.faults.set('/restaurant/dufva', '503');
+    await fetch(`${relay.url}/restaurant/dufva`);
+    await fetch(`${relay.url}/restaurant/dufva`);
+    expect(api.calls.get('/restaurant/dufva')).toBe(2);
+  });
+
+  test('the LRU bound holds under 10,000 distinct paths', async () => {
+    relay = await relayFor(api.url, { maxEntries: 100, maxBytes: 1024 * 1024 });
+    for (let batch = 0; batch < 200; batch++) {
+      await Promise.all(Array.from({ length: 50 }, (_, i) => fetch(`${relay!.url}/restaurant/x${batch * 50 + i}`).then((r) => r.arrayBuffer())));
+      expect(relay.cache.size).toBeLessThanOrEqual(100);
+    }
+    expect(api.totalCalls()).toBe(10_000);
+    // The newest are kept, the oldest evicted.
+    expect((await fetch(`${relay.url}/restaurant/x9999`)).headers.get('x-cache')).toBe('HIT');
+    expect((await fetch(`${relay.url}/restaurant/x0`)).headers.get('x-cache')).toBe('MISS');
+  }, 120_000);
+
+  test('the byte bound holds', async () => {
+    relay = await relayFor(api.url, { maxEntries: 1000, maxBytes: 20_000 });
+    for (const id of ['bikupan', 'dufva', 'jons', 'jorpes', 'hubben', 'svarta', 'livet', 'nanna', 'omni', 'rudbeck']) {
+      await (await fetch(`${relay.url}/restaurant/${id}`)).arrayBuffer();
+      await (await fetch(`${relay.url}/restaurant?id=${id}`)).arrayBuffer(); // the list, ~5 KB each
+    }
+    expect(relay.cache.bytes).toBeLessThanOrEqual(20_000);
+    expect(relay.cache.size).toBeLessThan(20);
+  });
+});
+
+describe('safety', () => {
+  test.each([
+    'GET http://evil.example/ HTTP/1.1',
+    'GET //evil.example/restaurant HTTP/1.1',
+    'GET /restaurant/../../etc/passwd HTTP/1.1',
+    'GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1',
+    'GET /.%2e/secret HTTP/1.1',
+    'GET /restaurant%2f..%2f..%2fadmin HTTP/1.1',
+    'GET /restaurant\\..\\admin HTTP/1.1',
+    'GET /restaurant%00 HTTP/1.1',
+    'GET /restaurant%0d%0aSet-Cookie:%20x HTTP/1.1',
+    'GET /%252e%252e/secret HTTP/1.1',
+  ])('%s → 400 JSON, no upstream call', async (line) => {
+    relay = await relayFor(api.url);
+    const res = await rawRequest(relay.url, line);
+    expect(res.status).toBe(400);
+    expect(res.head).toMatch(/content-type: application\/json/i);
+    expect(JSON.parse(res.body).error).toEqual(expect.any(String));
+    expect(api.totalCalls()).toBe(0);
+  });
+
+  test.each(['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'])('%s → 405 with Allow', async (method) => {
+    relay = await relayFor(api.url);
+    const res = await fetch(`${relay.url}/restaurant`, { method });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET, HEAD');
+    expect(await json(res)).toEqual({ error: 'only GET and HEAD are allowed' });
+    expect(api.totalCalls()).toBe(0);
+  });
+});
+
+describe('operations', () => {
+  test('health makes no upstream call; metrics in Prometheus text format', async () => {
+    relay = await relayFor(api.url);
+    const health = await fetch(`${relay.url}/-/health`);
+    expect(health.status).toBe(200);
+    expect(await json(health)).toEqual({ status: 'ok' });
+    expect(api.totalCalls()).toBe(0);
+    await fetch(`${relay.url}/restaurant`);
+    await fetch(`${relay.url}/restaurant`);
+    const metrics = await (await fetch(`${relay.url}/-/metrics`)).text();
+    expect(metrics).toContain('relay_cache_lookups_total{result="hit"} 1');
+    expect(metrics).toContain('relay_cache_lookups_total{result="miss"} 1');
+    expect(metrics).toContain('relay_upstream_requests_total{outcome="ok"} 1');
+    expect(metrics).toContain('relay_cache_entries 1');
+    expect(metrics).toMatch(/relay_requests_total\{status="200"\} [23]/);
+    expect(metrics).toMatch(/relay_upstream_duration_seconds_count 1/);
+  });
+
+  test('graceful shutdown: a request in flight completes, new connections are refused', async () => {
+    relay = await relayFor(api.url);
+    api.latencyMs = 300;
+    const inFlight = fetch(`${relay.url}/restaurant`);
+    await until(() => api.totalCalls() === 1);
+    const url = relay.url;
+    const closing = relay.close();
+    relay = undefined;
+    const res = await inFlight;
+    expect(res.status).toBe(200);
+    expect((await json(res)).restaurants).toHaveLength(18);
+    await closing;
+    await expect(fetch(`${url}/restaurant`)).rejects.toThrow();
+  });
+});
+
+/** Waits for a condition the test cannot await directly (a background refresh); bounded. */
+async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not reached');
+    await new Promise((r) => setImmediate(r));
+  }
+}
