@@ -11,8 +11,11 @@ import { route } from './route.js';
 import { VERSION } from './version.js';
 import { cacheInfo, cachePath, clearCache } from './commands/cache.js';
 import { configGet, configList, configPath, configSet, configUnset } from './commands/config.js';
+import { find } from './commands/find.js';
 import { show } from './commands/show.js';
+import { today } from './commands/today.js';
 import { renderCacheInfo, renderConfigList } from './render/admin.js';
+import { renderFind, renderToday } from './render/menus.js';
 import { renderShow } from './render/show.js';
 import { lookupContext, type LookupFlags } from './settings.js';
 
@@ -32,6 +35,8 @@ Examples:
   $ restaurant-menu                          every restaurant, by region
   $ restaurant-menu --region solna           the restaurants in Solna
   $ restaurant-menu dufva --json | jq .dishes
+  $ restaurant-menu find kyckling curry      where can I eat chicken curry today?
+  $ restaurant-menu today --region uppsala   every menu in Uppsala
   $ restaurant-menu show today               a restaurant whose name is a command word
 
 Exit codes: 0 found or listed, 1 not found or ambiguous, 2 usage error, 3 the menu API failed.`;
@@ -65,6 +70,15 @@ function withLookupFlags(cmd: Command): Command {
     .option('--no-color', 'no colours (NO_COLOR is honoured too)');
 }
 
+/** `Fetching menus 7/18` on a terminal's stderr, erased when done; nothing when piped or --json. */
+function progress(flags: OutputFlags) {
+  const show = Boolean(process.stderr.isTTY) && !flags.json;
+  return {
+    onProgress: show ? (done: number, total: number) => process.stderr.write(`\rFetching menus ${done}/${total}`) : undefined,
+    clear: () => show && process.stderr.write('\r\x1b[K'),
+  };
+}
+
 async function runShow(words: string[], flags: ShowFlags): Promise<void> {
     const { source } = lookupContext(flags, notices);
   const result = await show({ words, region: flags.region, source });
@@ -89,6 +103,35 @@ export function buildProgram(): Command {
     .option('--region <name>', 'only restaurants in this region (Uppsala, Solna, ...)')
     .addHelpText('after', EXAMPLES)
     .action((words: string[], flags: ShowFlags) => runShow(words, flags));
+
+  withLookupFlags(
+    program
+      .command('today')
+      .description("every restaurant's menu today, grouped by region")
+      .option('--region <name>', 'only restaurants in this region')
+      .option('--concurrency <n>', 'menus fetched at once (default 4)'),
+  ).action(async (flags: ShowFlags) => {
+    const { source, concurrency } = lookupContext(flags, notices);
+    const bar = progress(flags);
+    const result = await today({ source, concurrency, region: flags.region, onProgress: bar.onProgress }).finally(bar.clear);
+    const fetchedNone = result.regions.length === 0 && result.noMenu.length === 0 && result.failed.length > 0;
+    emit(renderToday(result, outputMode(flags), style(flags)), fetchedNone ? EXIT.api : EXIT.ok);
+  });
+
+  withLookupFlags(
+    program
+      .command('find')
+      .description('where can I eat X today? searches every menu (all words must appear, any order)')
+      .argument('<words...>', 'what to look for, e.g. vegan, lax, kyckling curry')
+      .option('--region <name>', 'only restaurants in this region')
+      .option('--concurrency <n>', 'menus fetched at once (default 4)'),
+  ).action(async (words: string[], flags: ShowFlags) => {
+    const { source, concurrency } = lookupContext(flags, notices);
+    const bar = progress(flags);
+    const result = await find(words, { source, concurrency, region: flags.region, onProgress: bar.onProgress }).finally(bar.clear);
+    const fetchedNone = result.searched === 0 && result.failed.length > 0;
+    emit(renderFind(result, outputMode(flags), style(flags)), fetchedNone ? EXIT.api : result.status === 'matches' ? EXIT.ok : EXIT.noMatch);
+  });
 
   const cache = program.command('cache').description('the disk cache of API answers');
   cache

@@ -82,7 +82,7 @@ export function cleanDishes(raw: string[]): string[] {
   const dishes: string[] = [];
   for (const text of raw) {
     const dish = text.replace(/\s+/g, ' ').trim();
-    const key = dish.toLocaleLowerCase('sv');
+    const key = dish.toLowerCase();
     if (!dish || seen.has(key)) continue;
     seen.add(key);
     dishes.push(dish);
