@@ -25,7 +25,9 @@ afterAll(async () => {
 
 test('npm pack → install → the restaurant-menu command works', () => {
   const npm = (...args: string[]) => execFileSync('npm', args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } });
-  const [packed] = JSON.parse(npm('pack', '--json', '--pack-destination', work));
+  // --ignore-scripts: `npm test` has just built dist/ (pretest) with the same script prepack runs;
+  // rebuilding here would delete dist/ under the feet of the other test files running the binary.
+  const [packed] = JSON.parse(npm('pack', '--json', '--ignore-scripts', '--pack-destination', work));
   const files = packed.files.map((f: { path: string }) => f.path).sort();
   expect(files).toContain('bin/restaurant-menu.js');
   expect(files).toContain('dist/cli.js');
