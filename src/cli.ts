@@ -18,6 +18,7 @@ import { renderCacheInfo, renderConfigList } from './render/admin.js';
 import { renderFind, renderToday } from './render/menus.js';
 import { renderShow } from './render/show.js';
 import { lookupContext, type LookupFlags } from './settings.js';
+import { describeAge, type StaleUse } from './source.js';
 
 interface OutputFlags {
   json?: boolean;
@@ -79,6 +80,23 @@ function progress(flags: OutputFlags) {
   };
 }
 
+/**
+ * For commands that read many menus: one warning for all the stale copies served while the API
+ * is down, instead of one per restaurant.
+ */
+function staleSummary() {
+  const uses: StaleUse[] = [];
+  return {
+    collect: (use: StaleUse) => uses.push(use),
+    report() {
+      if (uses.length === 0) return;
+      const oldest = Math.min(...uses.map((u) => u.fetchedAt));
+      const copies = uses.length === 1 ? `${uses[0]!.what}` : `${uses.length} cached answers`;
+      notices.warn(`${uses[0]!.reason}; showing ${copies}, the oldest fetched ${describeAge(oldest, Date.now())}`);
+    },
+  };
+}
+
 async function runShow(words: string[], flags: ShowFlags): Promise<void> {
     const { source } = lookupContext(flags, notices);
   const result = await show({ words, region: flags.region, source });
@@ -92,7 +110,8 @@ export function buildProgram(): Command {
     .version(VERSION, '-V, --version')
     .showSuggestionAfterError()
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(`restaurant-menu: ${text.replace(/^error: /, '')}`) });
+    .configureOutput({ outputError: (text, write) => write(`restaurant-menu: ${text.replace(/^error: /, '')}`) })
+    .addHelpText('after', `${EXAMPLES}\n\nLookup options (--api, --json, --region, --ttl, ...): restaurant-menu show --help`);
 
   withLookupFlags(
     program
@@ -111,9 +130,11 @@ export function buildProgram(): Command {
       .option('--region <name>', 'only restaurants in this region')
       .option('--concurrency <n>', 'menus fetched at once (default 4)'),
   ).action(async (flags: ShowFlags) => {
-    const { source, concurrency } = lookupContext(flags, notices);
+    const stale = staleSummary();
+    const { source, concurrency } = lookupContext(flags, notices, stale.collect);
     const bar = progress(flags);
     const result = await today({ source, concurrency, region: flags.region, onProgress: bar.onProgress }).finally(bar.clear);
+    stale.report();
     const fetchedNone = result.regions.length === 0 && result.noMenu.length === 0 && result.failed.length > 0;
     emit(renderToday(result, outputMode(flags), style(flags)), fetchedNone ? EXIT.api : EXIT.ok);
   });
@@ -126,9 +147,11 @@ export function buildProgram(): Command {
       .option('--region <name>', 'only restaurants in this region')
       .option('--concurrency <n>', 'menus fetched at once (default 4)'),
   ).action(async (words: string[], flags: ShowFlags) => {
-    const { source, concurrency } = lookupContext(flags, notices);
+    const stale = staleSummary();
+    const { source, concurrency } = lookupContext(flags, notices, stale.collect);
     const bar = progress(flags);
     const result = await find(words, { source, concurrency, region: flags.region, onProgress: bar.onProgress }).finally(bar.clear);
+    stale.report();
     const fetchedNone = result.searched === 0 && result.failed.length > 0;
     emit(renderFind(result, outputMode(flags), style(flags)), fetchedNone ? EXIT.api : result.status === 'matches' ? EXIT.ok : EXIT.noMatch);
   });

@@ -6,7 +6,7 @@ import { parseDuration } from './duration.js';
 import { UsageError } from './errors.js';
 import type { Notices } from './notices.js';
 import { cacheDir, configDir } from './paths.js';
-import { DEFAULT_MENU_TTL_MS, MenuSource, type CacheMode } from './source.js';
+import { DEFAULT_MENU_TTL_MS, MenuSource, type CacheMode, type StaleUse } from './source.js';
 
 export interface LookupFlags {
   api?: string;
@@ -39,7 +39,7 @@ export interface LookupContext {
   concurrency: number;
 }
 
-export function lookupContext(flags: LookupFlags, notices: Notices): LookupContext {
+export function lookupContext(flags: LookupFlags, notices: Notices, onStale?: (use: StaleUse) => void): LookupContext {
   const saved = new ConfigStore(configDir(), notices).read();
   const api = resolve('api', flags.api, saved) ?? DEFAULT_API;
   const timeout = resolve('timeout', flags.timeout, saved);
@@ -55,6 +55,7 @@ export function lookupContext(flags: LookupFlags, notices: Notices): LookupConte
       cacheMode,
       cache: new DiskCache(cacheDir(), notices),
       notices,
+      onStale,
     }),
     concurrency: concurrency ? Number(concurrency) : DEFAULT_CONCURRENCY,
   };

@@ -23,6 +23,14 @@ export interface Provenance {
   stale: boolean;
 }
 
+/** A cached copy served because the API failed. */
+export interface StaleUse {
+  what: string;
+  /** The API failure, as a message. */
+  reason: string;
+  fetchedAt: number;
+}
+
 export interface SourceOptions {
   api: string;
   timeoutMs: number;
@@ -30,6 +38,8 @@ export interface SourceOptions {
   cacheMode: CacheMode;
   cache: DiskCache;
   notices: Notices;
+  /** Told of each stale copy served; by default each one is a warning of its own. */
+  onStale?: (use: StaleUse) => void;
   now?: () => number;
 }
 
@@ -127,7 +137,8 @@ export class MenuSource {
       if (!how.usableWhenDown(cached.entry, now)) {
         throw new ApiError(error.code, `${error.message}; the last copy of ${how.what} was fetched ${age}, not today, so it is not shown`, true);
       }
-      notices.warn(`${error.message}; showing ${how.what} fetched ${age}`);
+      if (this.options.onStale) this.options.onStale({ what: how.what, reason: error.message, fetchedAt: cached.entry.fetchedAt });
+      else notices.warn(`${error.message}; showing ${how.what} fetched ${age}`);
       return { value: cached.value, source: { fetchedAt: iso(cached.entry.fetchedAt), fromCache: true, stale: true } };
     }
     const value = how.parse(body);

@@ -131,3 +131,16 @@ describe('today', () => {
     expect(r.stderr).toMatch(/no restaurant matches 'today'/);
   });
 });
+
+test('API down: today serves the cached menus with one warning for all of them', async () => {
+  await run('today', '--ttl', '0');
+  api.fault = '500';
+  const r = await run('today', '--ttl', '0', '--json');
+  expect(r.code, r.stderr).toBe(0);
+  const json = JSON.parse(r.stdout);
+  const sources = json.regions.flatMap((g: { restaurants: { source: { stale: boolean } }[] }) => g.restaurants.map((m) => m.source.stale));
+  expect(sources).toEqual(Array(16).fill(true));
+  expect(r.stderr.trim().split('\n')).toEqual([
+    expect.stringMatching(/^restaurant-menu: the menu API at .* answered 500 Internal Server Error; showing 18 cached answers, the oldest fetched \d+ s ago$/),
+  ]);
+});

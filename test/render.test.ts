@@ -96,3 +96,27 @@ test('JSON is the result object itself', () => {
   const result = found(['Pasta']);
   expect(JSON.parse(renderShow(result, 'json', makeStyle({ color: true, isTTY: true })).stdout)).toEqual(result);
 });
+
+describe('colour decisions', () => {
+  const saved = process.env.NO_COLOR;
+  const withNoColor = (value: string | undefined, fn: () => void) => {
+    if (value === undefined) delete process.env.NO_COLOR;
+    else process.env.NO_COLOR = value;
+    try {
+      fn();
+    } finally {
+      if (saved === undefined) delete process.env.NO_COLOR;
+      else process.env.NO_COLOR = saved;
+    }
+  };
+
+  test.each([
+    [{ color: true, isTTY: true }, undefined, true],
+    [{ color: true, isTTY: true }, '1', false],
+    [{ color: true, isTTY: true }, '', true], // NO_COLOR counts only when non-empty
+    [{ color: false, isTTY: true }, undefined, false], // --no-color
+    [{ color: true, isTTY: false }, undefined, false], // piped
+  ])('%j with NO_COLOR=%j → colour %s', (options, noColor, expected) => {
+    withNoColor(noColor, () => expect(makeStyle(options).c.level > 0).toBe(expected));
+  });
+});
