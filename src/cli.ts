@@ -2,7 +2,7 @@
 // place that prints results and maps failures to exit codes. The small command modules are
 // imported statically (one bundle file loads faster than many chunks); what is heavy (got,
 // conf, the relay) is imported lazily deeper down, where it is used.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { AppError, EXIT } from './errors.js';
 import { Notices } from './notices.js';
 import type { Rendered } from './render/common.js';

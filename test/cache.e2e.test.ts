@@ -1,64 +1,53 @@
 // The disk cache and saved settings, end to end: the built binary, a temp HOME, the stand-in API.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { closedPortUrl, startMenuApi, type MenuApi } from './helpers/menu-api.js';
-import { sandbox, type Sandbox } from './helpers/run-cli.js';
+import { describe, expect, test } from 'vitest';
+import { closedPortUrl, startMenuApi } from './helpers/menu-api.js';
+import { useStandIn } from './helpers/stand-in.js';
 
-let api: MenuApi;
-let box: Sandbox;
-const run = (...args: string[]) => box.run(['--api', api.url, ...args]);
-const cacheFile = () => join(box.home, '.cache', 'restaurant-menu', 'cache.json');
-const configFile = () => join(box.home, '.config', 'restaurant-menu', 'config.json');
+const t = useStandIn();
+const run = t.run;
+const cacheFile = () => join(t.box.home, '.cache', 'restaurant-menu', 'cache.json');
+const configFile = () => join(t.box.home, '.config', 'restaurant-menu', 'config.json');
 const readCache = () => JSON.parse(readFileSync(cacheFile(), 'utf8'));
 
 /** Writes a cache file by hand: `entries` maps API paths to [fetchedAt, body]. */
 function seedCache(base: string, entries: Record<string, [number, unknown]>) {
-  mkdirSync(join(box.home, '.cache', 'restaurant-menu'), { recursive: true });
+  mkdirSync(join(t.box.home, '.cache', 'restaurant-menu'), { recursive: true });
   const out = Object.fromEntries(Object.entries(entries).map(([path, [fetchedAt, body]]) => [base + path, { fetchedAt, body }]));
   writeFileSync(cacheFile(), JSON.stringify({ format: 1, entries: out }));
 }
-
-beforeAll(async () => {
-  api = await startMenuApi();
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.reset();
-  box = sandbox();
-});
-afterEach(() => box.cleanup());
 
 describe('repeat lookups', () => {
   test('a warm lookup makes zero requests and says it came from the cache', async () => {
     const cold = JSON.parse((await run('dufva', '--json')).stdout);
     expect(cold.source).toMatchObject({ fromCache: false, stale: false });
-    expect(api.totalCalls()).toBe(2);
-    api.reset();
+    expect(t.api.totalCalls()).toBe(2);
+    t.api.reset();
     const warm = await run('dufva', '--json');
     expect(warm.code).toBe(0);
-    expect(api.totalCalls()).toBe(0);
+    expect(t.api.totalCalls()).toBe(0);
     const json = JSON.parse(warm.stdout);
     expect(json.source).toEqual({ fetchedAt: cold.source.fetchedAt, fromCache: true, stale: false });
     expect(json.dishes).toEqual(cold.dishes);
   });
 
   test('the cache lives in XDG_CACHE_HOME, or in RESTAURANT_MENU_CACHE_DIR', async () => {
-    expect((await box.run(['cache', 'path'])).stdout.trim()).toBe(cacheFile());
+    expect((await t.box.run(['cache', 'path'])).stdout.trim()).toBe(cacheFile());
     await run('dufva');
     expect(existsSync(cacheFile())).toBe(true);
-    const dir = join(box.home, 'elsewhere');
-    expect((await box.run(['cache', 'path'], { RESTAURANT_MENU_CACHE_DIR: dir })).stdout.trim()).toBe(join(dir, 'cache.json'));
+    const dir = join(t.box.home, 'elsewhere');
+    expect((await t.box.run(['cache', 'path'], { RESTAURANT_MENU_CACHE_DIR: dir })).stdout.trim()).toBe(join(dir, 'cache.json'));
   });
 
   test('entries are keyed by API base: another base (a relay) does not reuse them', async () => {
     await run('dufva');
     const other = await startMenuApi();
     try {
-      await box.run(['--api', other.url, 'dufva']);
+      await t.box.run(['--api', other.url, 'dufva']);
       expect(other.totalCalls()).toBe(2);
       expect(Object.keys(readCache().entries).sort()).toEqual(
-        [`${api.url}/restaurant`, `${api.url}/restaurant/dufva`, `${other.url}/restaurant`, `${other.url}/restaurant/dufva`].sort(),
+        [`${t.api.url}/restaurant`, `${t.api.url}/restaurant/dufva`, `${other.url}/restaurant`, `${other.url}/restaurant/dufva`].sort(),
       );
     } finally {
       await other.close();
@@ -67,54 +56,54 @@ describe('repeat lookups', () => {
 
   test('--refresh skips the cache and stores the new answer; --no-cache neither reads nor writes', async () => {
     await run('dufva');
-    api.reset();
+    t.api.reset();
     await run('dufva', '--refresh');
-    expect(api.totalCalls()).toBe(2);
-    api.reset();
+    expect(t.api.totalCalls()).toBe(2);
+    t.api.reset();
     await run('dufva');
-    expect(api.totalCalls()).toBe(0);
+    expect(t.api.totalCalls()).toBe(0);
 
     const before = readFileSync(cacheFile(), 'utf8');
     await run('bikupan', '--no-cache');
     await run('bikupan', '--no-cache');
-    expect(api.totalCalls()).toBe(4);
+    expect(t.api.totalCalls()).toBe(4);
     expect(readFileSync(cacheFile(), 'utf8')).toBe(before);
   });
 
   test('--ttl and the saved ttl shorten menu freshness; the list keeps its 24 h', async () => {
     await run('dufva');
-    api.reset();
+    t.api.reset();
     await run('dufva', '--ttl', '0');
-    expect(api.calls.get('/restaurant/dufva')).toBe(1);
-    expect(api.calls.get('/restaurant')).toBeUndefined();
-    await box.run(['config', 'set', 'ttl', '0s']);
+    expect(t.api.calls.get('/restaurant/dufva')).toBe(1);
+    expect(t.api.calls.get('/restaurant')).toBeUndefined();
+    await t.box.run(['config', 'set', 'ttl', '0s']);
     await run('dufva');
-    expect(api.calls.get('/restaurant/dufva')).toBe(2);
+    expect(t.api.calls.get('/restaurant/dufva')).toBe(2);
   });
 
   test('an entry dated in the future (clock moved back) is expired, not fresh forever', async () => {
     const future = Date.now() + 86_400_000;
-    seedCache(api.url, { '/restaurant': [future, []] });
+    seedCache(t.api.url, { '/restaurant': [future, []] });
     const r = await run('--json');
     expect(r.code).toBe(0);
-    expect(api.calls.get('/restaurant')).toBe(1);
+    expect(t.api.calls.get('/restaurant')).toBe(1);
     expect(JSON.parse(r.stdout).source.fromCache).toBe(false);
     // ...and the rewrite pruned it.
-    expect(readCache().entries[`${api.url}/restaurant`].fetchedAt).toBeLessThanOrEqual(Date.now());
+    expect(readCache().entries[`${t.api.url}/restaurant`].fetchedAt).toBeLessThanOrEqual(Date.now());
   });
 
   test('pruning on write drops entries that can never be used', async () => {
     const old = Date.now() - 40 * 86_400_000;
-    seedCache(api.url, { '/restaurant/ghost': [old, { title: 'x', region: 'y', homepage: '', mapUrl: '', dishes: [] }] });
+    seedCache(t.api.url, { '/restaurant/ghost': [old, { title: 'x', region: 'y', homepage: '', mapUrl: '', dishes: [] }] });
     await run('dufva');
-    expect(Object.keys(readCache().entries).sort()).toEqual([`${api.url}/restaurant`, `${api.url}/restaurant/dufva`]);
+    expect(Object.keys(readCache().entries).sort()).toEqual([`${t.api.url}/restaurant`, `${t.api.url}/restaurant/dufva`]);
   });
 });
 
 describe('honest answers while the API is down', () => {
   test('stale-if-error: a menu from today is served with its age; exit 0', async () => {
     await run('dufva', '--ttl', '0'); // fetched now, already expired for --ttl 0
-    api.fault = '500';
+    t.api.fault = '500';
     const r = await run('dufva', '--ttl', '0', '--json');
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ status: 'found', dishes: ['Pytt i panna med rödbetor', 'Falafel med tahinisås'], source: { fromCache: true, stale: true } });
@@ -126,7 +115,7 @@ describe('honest answers while the API is down', () => {
     const base = await closedPortUrl();
     const week = Date.now() - 7 * 86_400_000;
     seedCache(base, { '/restaurant': [week, [{ id: 'x', name: 'Gamla Stället', region: 'Uppsala', homepage: '', menuUrl: '', mapUrl: '' }]] });
-    const r = await box.run(['--api', base, '--json']);
+    const r = await t.box.run(['--api', base, '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).regions[0].restaurants[0].name).toBe('Gamla Stället');
     expect(r.stderr).toMatch(/connection refused\); showing the restaurant list fetched 7 days ago/);
@@ -136,11 +125,11 @@ describe('honest answers while the API is down', () => {
     await run('dufva');
     const entries = readCache().entries;
     const yesterday = Date.now() - 86_400_000;
-    seedCache(api.url, {
-      '/restaurant': [entries[`${api.url}/restaurant`].fetchedAt, entries[`${api.url}/restaurant`].body],
-      '/restaurant/dufva': [yesterday, entries[`${api.url}/restaurant/dufva`].body],
+    seedCache(t.api.url, {
+      '/restaurant': [entries[`${t.api.url}/restaurant`].fetchedAt, entries[`${t.api.url}/restaurant`].body],
+      '/restaurant/dufva': [yesterday, entries[`${t.api.url}/restaurant/dufva`].body],
     });
-    api.fault = '503';
+    t.api.fault = '503';
     const r = await run('dufva');
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
@@ -152,14 +141,14 @@ describe('honest answers while the API is down', () => {
     const entries = readCache().entries;
     // 1 minute before the last Stockholm midnight: well within a 1 h TTL only if it is just past midnight,
     // so use a TTL long enough that only the day boundary can expire it.
-    const body = entries[`${api.url}/restaurant/dufva`].body;
-    seedCache(api.url, {
-      '/restaurant': [entries[`${api.url}/restaurant`].fetchedAt, entries[`${api.url}/restaurant`].body],
+    const body = entries[`${t.api.url}/restaurant/dufva`].body;
+    seedCache(t.api.url, {
+      '/restaurant': [entries[`${t.api.url}/restaurant`].fetchedAt, entries[`${t.api.url}/restaurant`].body],
       '/restaurant/dufva': [Date.now() - 86_400_000, { ...body, dishes: ['Gårdagens gryta'] }],
     });
-    api.reset();
+    t.api.reset();
     const r = await run('dufva', '--ttl', '2d', '--json');
-    expect(api.calls.get('/restaurant/dufva')).toBe(1);
+    expect(t.api.calls.get('/restaurant/dufva')).toBe(1);
     expect(JSON.parse(r.stdout).dishes).not.toContain('Gårdagens gryta');
   });
 });
@@ -172,9 +161,9 @@ describe('a damaged cache is ignored and rebuilt', () => {
     ['entries of the wrong shape', JSON.stringify({ format: 1, entries: { a: 5, b: { fetchedAt: 'yesterday' } } })],
     ['a menu of the wrong shape', null],
   ])('%s', async (_, content) => {
-    mkdirSync(join(box.home, '.cache', 'restaurant-menu'), { recursive: true });
+    mkdirSync(join(t.box.home, '.cache', 'restaurant-menu'), { recursive: true });
     if (content === null) {
-      seedCache(api.url, {
+      seedCache(t.api.url, {
         '/restaurant': [Date.now(), [{ id: 'dufva', name: 'Sven Dufva', region: 'Uppsala', homepage: '', menuUrl: '', mapUrl: '' }]],
         '/restaurant/dufva': [Date.now(), { dishes: 'not a list' }],
       });
@@ -185,10 +174,10 @@ describe('a damaged cache is ignored and rebuilt', () => {
     expect(r.stderr.split('\n').filter(Boolean).length).toBeLessThanOrEqual(1);
     const rebuilt = readCache();
     expect(rebuilt.format).toBe(1);
-    expect(Object.keys(rebuilt.entries)).toContain(`${api.url}/restaurant/dufva`);
-    api.reset();
+    expect(Object.keys(rebuilt.entries)).toContain(`${t.api.url}/restaurant/dufva`);
+    t.api.reset();
     await run('dufva');
-    expect(api.totalCalls()).toBe(0);
+    expect(t.api.totalCalls()).toBe(0);
   });
 });
 
@@ -203,8 +192,8 @@ describe('a cache that cannot be written', () => {
       return join(home, 'c');
     }],
   ])('%s: works without caching, warns once', async (_, makeDir) => {
-    const dir = makeDir(box.home);
-    const r = await box.run(['--api', api.url, 'dufva'], { RESTAURANT_MENU_CACHE_DIR: dir });
+    const dir = makeDir(t.box.home);
+    const r = await t.box.run(['--api', t.api.url, 'dufva'], { RESTAURANT_MENU_CACHE_DIR: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^restaurant\tSven Dufva/);
     const warnings = r.stderr.trim().split('\n');
@@ -219,38 +208,38 @@ test('ten processes at once on a cold cache all succeed and leave a valid file',
   for (const r of results) expect(r.code, r.stderr).toBe(0);
   const cache = readCache();
   expect(cache.format).toBe(1);
-  expect(cache.entries[`${api.url}/restaurant`]).toBeDefined();
+  expect(cache.entries[`${t.api.url}/restaurant`]).toBeDefined();
   // No temp files left behind by the atomic writes.
-  expect(readdirSync(join(box.home, '.cache', 'restaurant-menu'))).toEqual(['cache.json']);
+  expect(readdirSync(join(t.box.home, '.cache', 'restaurant-menu'))).toEqual(['cache.json']);
 });
 
 describe('cache commands', () => {
   test('info, clear', async () => {
     await run('dufva');
     await run('bikupan');
-    const info = JSON.parse((await box.run(['cache', 'info', '--json'])).stdout);
+    const info = JSON.parse((await t.box.run(['cache', 'info', '--json'])).stdout);
     expect(info).toMatchObject({ file: cacheFile(), entries: 3 });
     expect(info.bytes).toBeGreaterThan(100);
     expect(Date.parse(info.oldest)).toBeLessThanOrEqual(Date.parse(info.newest));
-    const cleared = await box.run(['cache', 'clear']);
+    const cleared = await t.box.run(['cache', 'clear']);
     expect(cleared.stdout).toBe(`removed 3 cached entries from ${cacheFile()}\n`);
-    expect(JSON.parse((await box.run(['cache', 'info', '--json'])).stdout).entries).toBe(0);
+    expect(JSON.parse((await t.box.run(['cache', 'info', '--json'])).stdout).entries).toBe(0);
   });
 });
 
 describe('settings', () => {
   test('set, get, list, unset', async () => {
-    expect((await box.run(['config', 'set', 'api', `${api.url}/`])).stdout).toBe(`api = ${api.url}\n`);
-    expect((await box.run(['config', 'get', 'api'])).stdout).toBe(`${api.url}\n`);
-    // The saved API is used without --api.
-    const r = await box.run(['dufva']);
+    expect((await t.box.run(['config', 'set', 'api', `${t.api.url}/`])).stdout).toBe(`api = ${t.api.url}\n`);
+    expect((await t.box.run(['config', 'get', 'api'])).stdout).toBe(`${t.api.url}\n`);
+    // The saved API is used without --t.api.
+    const r = await t.box.run(['dufva']);
     expect(r.code, r.stderr).toBe(0);
-    expect(api.calls.get('/restaurant/dufva')).toBe(1);
-    const list = JSON.parse((await box.run(['config', 'list', '--json'])).stdout);
-    expect(list).toContainEqual(expect.objectContaining({ key: 'api', value: api.url, from: 'saved' }));
+    expect(t.api.calls.get('/restaurant/dufva')).toBe(1);
+    const list = JSON.parse((await t.box.run(['config', 'list', '--json'])).stdout);
+    expect(list).toContainEqual(expect.objectContaining({ key: 'api', value: t.api.url, from: 'saved' }));
     expect(list).toContainEqual(expect.objectContaining({ key: 'ttl', value: '1h', from: 'default' }));
-    await box.run(['config', 'unset', 'api']);
-    const unset = await box.run(['config', 'get', 'api']);
+    await t.box.run(['config', 'unset', 'api']);
+    const unset = await t.box.run(['config', 'get', 'api']);
     expect(unset.code).toBe(1);
     expect(unset.stderr).toMatch(/api is not set/);
   });
@@ -259,12 +248,12 @@ describe('settings', () => {
     const saved = await closedPortUrl();
     const envApi = await startMenuApi();
     try {
-      await box.run(['config', 'set', 'api', saved]);
-      expect((await box.run(['dufva'], { RESTAURANT_MENU_API: envApi.url })).code).toBe(0);
+      await t.box.run(['config', 'set', 'api', saved]);
+      expect((await t.box.run(['dufva'], { RESTAURANT_MENU_API: envApi.url })).code).toBe(0);
       expect(envApi.calls.get('/restaurant/dufva')).toBe(1);
-      expect((await box.run(['--api', api.url, 'dufva', '--no-cache'], { RESTAURANT_MENU_API: saved })).code).toBe(0);
-      expect(api.calls.get('/restaurant/dufva')).toBe(1);
-      expect((await box.run(['dufva', '--no-cache'])).code).toBe(3); // the saved, unreachable one
+      expect((await t.box.run(['--api', t.api.url, 'dufva', '--no-cache'], { RESTAURANT_MENU_API: saved })).code).toBe(0);
+      expect(t.api.calls.get('/restaurant/dufva')).toBe(1);
+      expect((await t.box.run(['dufva', '--no-cache'])).code).toBe(3); // the saved, unreachable one
     } finally {
       await envApi.close();
     }
@@ -276,9 +265,9 @@ describe('settings', () => {
     [['config', 'set', 'colour', 'red'], /unknown setting 'colour'/],
     [['config', 'set', 'concurrency', '100'], /concurrency must be a whole number from 1 to 16/],
   ])('%j is refused and changes nothing', async (args, pattern) => {
-    await box.run(['config', 'set', 'ttl', '15m']);
+    await t.box.run(['config', 'set', 'ttl', '15m']);
     const before = readFileSync(configFile(), 'utf8');
-    const r = await box.run(args);
+    const r = await t.box.run(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(pattern);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -286,22 +275,22 @@ describe('settings', () => {
   });
 
   test('a damaged config file is moved aside, not erased, and the lookup still works', async () => {
-    mkdirSync(join(box.home, '.config', 'restaurant-menu'), { recursive: true });
+    mkdirSync(join(t.box.home, '.config', 'restaurant-menu'), { recursive: true });
     writeFileSync(configFile(), '{"api": "http://exa');
     const r = await run('dufva');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/your config file .* was damaged \(it is not valid JSON\); moved it to .*config\.json\.bad-/);
-    const files = readdirSync(join(box.home, '.config', 'restaurant-menu'));
+    const files = readdirSync(join(t.box.home, '.config', 'restaurant-menu'));
     const aside = files.find((f) => f.startsWith('config.json.bad-'))!;
-    expect(readFileSync(join(box.home, '.config', 'restaurant-menu', aside), 'utf8')).toBe('{"api": "http://exa');
+    expect(readFileSync(join(t.box.home, '.config', 'restaurant-menu', aside), 'utf8')).toBe('{"api": "http://exa');
     expect(files).not.toContain('config.json');
     // Saving a setting afterwards starts a clean file.
-    await box.run(['config', 'set', 'ttl', '30m']);
+    await t.box.run(['config', 'set', 'ttl', '30m']);
     expect(JSON.parse(readFileSync(configFile(), 'utf8'))).toEqual({ ttl: '30m' });
   });
 
   test('a bad saved value is ignored with a warning', async () => {
-    mkdirSync(join(box.home, '.config', 'restaurant-menu'), { recursive: true });
+    mkdirSync(join(t.box.home, '.config', 'restaurant-menu'), { recursive: true });
     writeFileSync(configFile(), JSON.stringify({ ttl: 'forever' }));
     const r = await run('dufva');
     expect(r.code).toBe(0);
@@ -310,8 +299,8 @@ describe('settings', () => {
 });
 
 test('settings that cannot be saved: a clear error, exit 4', async () => {
-  mkdirSync(join(box.home, '.config', 'restaurant-menu', 'config.json'), { recursive: true });
-  const r = await box.run(['config', 'set', 'ttl', '5m']);
+  mkdirSync(join(t.box.home, '.config', 'restaurant-menu', 'config.json'), { recursive: true });
+  const r = await t.box.run(['config', 'set', 'ttl', '5m']);
   expect(r.code).toBe(4);
   expect(r.stderr).toMatch(/cannot save settings to .*config\.json \(EISDIR\); nothing was changed/);
   expect(r.stderr).not.toMatch(/\n\s+at /);

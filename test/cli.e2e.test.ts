@@ -1,21 +1,11 @@
 // End-to-end: the built binary against the stand-in API, checking stdout, stderr and exit code.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { closedPortUrl, RESTAURANTS, startMenuApi, type MenuApi } from './helpers/menu-api.js';
-import { sandbox, type RunResult, type Sandbox } from './helpers/run-cli.js';
+import { describe, expect, test } from 'vitest';
+import { closedPortUrl, RESTAURANTS, startMenuApi } from './helpers/menu-api.js';
+import type { RunResult } from './helpers/run-cli.js';
+import { useStandIn } from './helpers/stand-in.js';
 
-let api: MenuApi;
-let box: Sandbox;
-const run = (...args: string[]) => box.run(['--api', api.url, ...args]);
-
-beforeAll(async () => {
-  api = await startMenuApi();
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.reset();
-  box = sandbox();
-});
-afterEach(() => box.cleanup());
+const t = useStandIn();
+const run = t.run;
 
 /** A clean failure: the expected exit code, one line on stderr, no stack trace. */
 function expectOneLineError(r: RunResult, code: number, pattern: RegExp) {
@@ -92,19 +82,19 @@ describe('finding a restaurant', () => {
 
   test('the User-Agent names the tool and its version', async () => {
     await run('dufva');
-    expect(api.lastHeaders['user-agent']).toMatch(/^restaurant-menu-cli\/\d+\.\d+\.\d+ /);
+    expect(t.api.lastHeaders['user-agent']).toMatch(/^restaurant-menu-cli\/\d+\.\d+\.\d+ /);
   });
 
   test('the API base can come from RESTAURANT_MENU_API', async () => {
-    const r = await box.run(['dufva'], { RESTAURANT_MENU_API: api.url });
+    const r = await t.box.run(['dufva'], { RESTAURANT_MENU_API: t.api.url });
     expect(r.code).toBe(0);
-    expect(api.calls.get('/restaurant/dufva')).toBe(1);
+    expect(t.api.calls.get('/restaurant/dufva')).toBe(1);
   });
 
   test('older deployment (osm links, top-level url, HTML 404) works the same', async () => {
     const old = await startMenuApi({ variant: 'old' });
     try {
-      const r = await box.run(['--api', old.url, 'jorpes', '--json']);
+      const r = await t.box.run(['--api', old.url, 'jorpes', '--json']);
       expect(r.code, r.stderr).toBe(0);
       expect(JSON.parse(r.stdout)).toMatchObject({ restaurant: { id: 'jorpes', mapUrl: 'https://www.openstreetmap.org/#map=19/59.34849/18.02719' } });
     } finally {
@@ -181,11 +171,11 @@ describe('bad input', () => {
     [['--bogus'], /unknown option '--bogus'/],
   ])('%j → exit 2', async (args, pattern) => {
     expectOneLineError(await run(...args), 2, pattern);
-    expect(api.totalCalls()).toBe(0);
+    expect(t.api.totalCalls()).toBe(0);
   });
 
   test.each([['not a url'], ['ftp://example.org'], ['http://']])('--api %j → exit 2', async (url) => {
-    expectOneLineError(await box.run(['--api', url, 'dufva']), 2, /--api: /);
+    expectOneLineError(await t.box.run(['--api', url, 'dufva']), 2, /--api: /);
   });
 
   test('--json errors are JSON too', async () => {
@@ -197,12 +187,12 @@ describe('bad input', () => {
 
 describe('API failures → exit 3 with one clear line', () => {
   test('connection refused', async () => {
-    const r = await box.run(['--api', await closedPortUrl(), 'dufva']);
+    const r = await t.box.run(['--api', await closedPortUrl(), 'dufva']);
     expectOneLineError(r, 3, /cannot reach the menu API at 127\.0\.0\.1:\d+ \(connection refused\)/);
   });
 
   test('a hung API fails within --timeout', async () => {
-    api.fault = 'hang';
+    t.api.fault = 'hang';
     const started = Date.now();
     const r = await run('--timeout', '1s', 'dufva');
     expectOneLineError(r, 3, /did not answer within 1 s/);
@@ -210,23 +200,23 @@ describe('API failures → exit 3 with one clear line', () => {
   });
 
   test('500: retried, then reported', async () => {
-    api.fault = '500';
+    t.api.fault = '500';
     expectOneLineError(await run('dufva'), 3, /answered 500 Internal Server Error/);
-    expect(api.calls.get('/restaurant')).toBe(3); // the first try and two retries
+    expect(t.api.calls.get('/restaurant')).toBe(3); // the first try and two retries
   });
 
   test('429: retried, then reported as rate limiting', async () => {
-    api.fault = '429';
+    t.api.fault = '429';
     expectOneLineError(await run('dufva'), 3, /rate-limiting/);
-    expect(api.calls.get('/restaurant')).toBe(3);
+    expect(t.api.calls.get('/restaurant')).toBe(3);
   });
 
   test('429 with an hour-long Retry-After fails at once instead of waiting', async () => {
-    api.fault = '429-long';
+    t.api.fault = '429-long';
     const started = Date.now();
     expectOneLineError(await run('dufva'), 3, /rate-limiting requests \(it asks to wait 1 h\)/);
     expect(Date.now() - started).toBeLessThan(5000);
-    expect(api.calls.get('/restaurant')).toBe(1);
+    expect(t.api.calls.get('/restaurant')).toBe(1);
   });
 
   test.each([
@@ -234,22 +224,22 @@ describe('API failures → exit 3 with one clear line', () => {
     ['truncated', /sent malformed JSON/],
     ['wrong-shape', /unexpected answer \(no "restaurants" list\)/],
   ] as const)('a 200 with %s', async (fault, pattern) => {
-    api.fault = fault;
+    t.api.fault = fault;
     expectOneLineError(await run('dufva'), 3, pattern);
   });
 
   test('a menu of the wrong shape', async () => {
-    api.faults.set('/restaurant/dufva', 'wrong-shape');
+    t.api.faults.set('/restaurant/dufva', 'wrong-shape');
     expectOneLineError(await run('dufva'), 3, /unexpected answer \(no "restaurant" object\)/);
   });
 
   test('404 for a restaurant the list contains: the API contradicts itself', async () => {
-    api.faults.set('/restaurant/dufva', '404');
+    t.api.faults.set('/restaurant/dufva', '404');
     expectOneLineError(await run('dufva'), 3, /lists Sven Dufva \(dufva\) but has no menu for it \(404\)/);
   });
 
   test('--json on API failure: an error object on stdout', async () => {
-    api.fault = 'html';
+    t.api.fault = 'html';
     const r = await run('dufva', '--json');
     expect(r.code).toBe(3);
     expect(JSON.parse(r.stdout)).toMatchObject({ status: 'error', error: { code: 'API_BAD_RESPONSE' } });
@@ -258,7 +248,7 @@ describe('API failures → exit 3 with one clear line', () => {
 
 describe('help and version', () => {
   test('--help shows examples and exit codes', async () => {
-    const r = await box.run(['show', '--help']);
+    const r = await t.box.run(['show', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('restaurant-menu "Restaurang Bikupan"');
     expect(r.stdout).toContain('Exit codes:');
@@ -266,7 +256,7 @@ describe('help and version', () => {
 
   test('--version prints the package version', async () => {
     const { version } = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')));
-    const r = await box.run(['--version']);
+    const r = await t.box.run(['--version']);
     expect(r).toMatchObject({ code: 0, stdout: `${version}\n` });
   });
 });

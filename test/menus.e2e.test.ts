@@ -1,21 +1,9 @@
 // `find` and `today`, end to end against the stand-in API.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { startMenuApi, type MenuApi } from './helpers/menu-api.js';
-import { sandbox, type Sandbox } from './helpers/run-cli.js';
+import { describe, expect, test } from 'vitest';
+import { useStandIn } from './helpers/stand-in.js';
 
-let api: MenuApi;
-let box: Sandbox;
-const run = (...args: string[]) => box.run(['--api', api.url, ...args]);
-
-beforeAll(async () => {
-  api = await startMenuApi();
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.reset();
-  box = sandbox();
-});
-afterEach(() => box.cleanup());
+const t = useStandIn();
+const run = t.run;
 
 describe('find', () => {
   test('every word in any order, grouped by region, with the map link', async () => {
@@ -59,11 +47,11 @@ describe('find', () => {
 
   test('a second find within the TTL makes no request at all', async () => {
     await run('find', 'lax');
-    expect(api.totalCalls()).toBe(19);
-    api.reset();
+    expect(t.api.totalCalls()).toBe(19);
+    t.api.reset();
     const r = await run('find', 'kyckling');
     expect(r.code).toBe(0);
-    expect(api.totalCalls()).toBe(0);
+    expect(t.api.totalCalls()).toBe(0);
   });
 });
 
@@ -88,23 +76,23 @@ describe('today', () => {
   });
 
   test('never more than the cap in flight at the API (default 4, and --concurrency)', async () => {
-    api.latencyMs = 50;
+    t.api.latencyMs = 50;
     await run('today', '--no-cache');
-    expect(api.maxInFlight).toBe(4);
-    api.reset();
-    api.latencyMs = 50;
+    expect(t.api.maxInFlight).toBe(4);
+    t.api.reset();
+    t.api.latencyMs = 50;
     await run('today', '--no-cache', '--concurrency', '2');
-    expect(api.maxInFlight).toBe(2);
-    api.reset();
-    api.latencyMs = 50;
-    await box.run(['config', 'set', 'concurrency', '3']);
+    expect(t.api.maxInFlight).toBe(2);
+    t.api.reset();
+    t.api.latencyMs = 50;
+    await t.box.run(['config', 'set', 'concurrency', '3']);
     await run('today', '--no-cache');
-    expect(api.maxInFlight).toBe(3);
+    expect(t.api.maxInFlight).toBe(3);
   });
 
   test('partial failure: the rest are shown, the missing named on stderr, exit 0; listed in --json', async () => {
-    api.faults.set('/restaurant/dufva', '500');
-    api.faults.set('/restaurant/jons', 'html');
+    t.api.faults.set('/restaurant/dufva', '500');
+    t.api.faults.set('/restaurant/jons', 'html');
     const r = await run('today');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Bistro Rudbeck/);
@@ -118,7 +106,7 @@ describe('today', () => {
   test('no menu at all could be fetched: exit 3', async () => {
     await run('--region', 'uppsala'); // the list is cached; every menu then fails
     for (const id of ['bikupan', 'dufva', 'elma', 'hubben', 'kraemer', 'rudbeck', 'biomedicum', 'delta', 'glada', 'haga', 'jons', 'jorpes', 'livet', 'maethai', 'nanna', 'omni', 'street', 'svarta']) {
-      api.faults.set(`/restaurant/${id}`, '503');
+      t.api.faults.set(`/restaurant/${id}`, '503');
     }
     const r = await run('today');
     expect(r.code).toBe(3);
@@ -134,7 +122,7 @@ describe('today', () => {
 
 test('API down: today serves the cached menus with one warning for all of them', async () => {
   await run('today', '--ttl', '0');
-  api.fault = '500';
+  t.api.fault = '500';
   const r = await run('today', '--ttl', '0', '--json');
   expect(r.code, r.stderr).toBe(0);
   const json = JSON.parse(r.stdout);

@@ -1,25 +1,15 @@
 // `restaurant-menu serve` as a real process: start-up, the CLI going through it, signals.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
-import { startMenuApi, type MenuApi } from './helpers/menu-api.js';
+import { afterEach, expect, test } from 'vitest';
 import { json } from './helpers/relay.js';
-import { BIN, sandbox, type Sandbox } from './helpers/run-cli.js';
+import { BIN } from './helpers/run-cli.js';
+import { useStandIn } from './helpers/stand-in.js';
 
-let api: MenuApi;
-let box: Sandbox;
+const t = useStandIn();
 const children: ChildProcess[] = [];
 
-beforeAll(async () => {
-  api = await startMenuApi();
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.reset();
-  box = sandbox();
-});
 afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
-  box.cleanup();
 });
 
 interface Served {
@@ -31,8 +21,8 @@ interface Served {
 
 /** Starts the relay on port 0 and waits for its "listening" log line(s). */
 function serve(args: string[], env: Record<string, string> = {}, listeners = 1): Promise<Served> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--upstream', api.url, ...args], {
-    env: { ...box.env, ...env },
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--upstream', t.api.url, ...args], {
+    env: { ...t.box.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -58,8 +48,8 @@ function serve(args: string[], env: Record<string, string> = {}, listeners = 1):
 test('the CLI through the relay prints exactly what the direct lookup prints', async () => {
   const relay = await serve([]);
   for (const args of [['Sven Dufva'], ['restaurang'], ['--region', 'solna'], ['delta', '--json']]) {
-    const direct = await box.run(['--api', api.url, '--no-cache', ...args]);
-    const relayed = await box.run(['--api', relay.url, '--no-cache', ...args]);
+    const direct = await t.box.run(['--api', t.api.url, '--no-cache', ...args]);
+    const relayed = await t.box.run(['--api', relay.url, '--no-cache', ...args]);
     const strip = (s: string) => s.replace(/"fetchedAt": "[^"]+"/, '');
     expect(strip(relayed.stdout)).toBe(strip(direct.stdout));
     expect(relayed.stderr).toBe(direct.stderr);
@@ -69,9 +59,9 @@ test('the CLI through the relay prints exactly what the direct lookup prints', a
 
 test('SIGTERM: stops accepting, finishes the request in flight, exits 0', async () => {
   const relay = await serve([]);
-  api.latencyMs = 500;
+  t.api.latencyMs = 500;
   const inFlight = fetch(`${relay.url}/restaurant`);
-  while (api.totalCalls() === 0) await new Promise((r) => setImmediate(r));
+  while (t.api.totalCalls() === 0) await new Promise((r) => setImmediate(r));
   relay.child.kill('SIGTERM');
   const res = await inFlight;
   expect(res.status).toBe(200);
@@ -81,7 +71,7 @@ test('SIGTERM: stops accepting, finishes the request in flight, exits 0', async 
 });
 
 test('configuration from the environment, as in a container', async () => {
-  const relay = await serve(['--upstream', api.url], { CACHE_TTL: '2m', CACHE_MAX_ENTRIES: '50', HOST: '127.0.0.1' });
+  const relay = await serve(['--upstream', t.api.url], { CACHE_TTL: '2m', CACHE_MAX_ENTRIES: '50', HOST: '127.0.0.1' });
   expect(relay.logs[0]).toMatchObject({ ttlMs: 120_000, maxEntries: 50 });
   const res = await fetch(`${relay.url}/restaurant`);
   expect(res.headers.get('cache-control')).toBe('max-age=120');
@@ -119,7 +109,7 @@ test.each([
   [['--max-bytes', 'lots'], /invalid size 'lots'/],
   [['--log-level', 'loud'], /--log-level must be one of error, warn, info, debug/],
 ])('serve %j → exit 2 with one line', async (args, pattern) => {
-  const r = await box.run(['serve', ...args]);
+  const r = await t.box.run(['serve', ...args]);
   expect(r.code).toBe(2);
   expect(r.stderr).toMatch(pattern);
   expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -128,7 +118,7 @@ test.each([
 test('a port in use is a clear error', async () => {
   const relay = await serve([]);
   const port = new URL(relay.url).port;
-  const r = await box.run(['serve', '--port', port, '--upstream', api.url]);
+  const r = await t.box.run(['serve', '--port', port, '--upstream', t.api.url]);
   expect(r.code).not.toBe(0);
   expect(r.stderr).toMatch(/port \d+ is already in use/);
   expect(r.stderr).not.toMatch(/\n\s+at /);
