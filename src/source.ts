@@ -10,8 +10,7 @@ import { stockholmDate, stockholmDayLabel, stockholmTime } from './stockholm.js'
 
 export const LIST_TTL_MS = 24 * 3_600_000;
 export const DEFAULT_MENU_TTL_MS = 3_600_000;
-/** Menus older than this are pruned: long past use, but kept a while to say when one was last fetched. */
-const KEEP_MENU_MS = 7 * 86_400_000;
+/** A list this old is pruned; younger ones may still stand in while the API is down. */
 const KEEP_LIST_MS = 30 * 86_400_000;
 
 export type CacheMode = 'use' | 'refresh' | 'off';
@@ -153,11 +152,14 @@ export class MenuSource {
     return entry && isValid(entry.body) ? { entry, value: entry.body } : undefined;
   }
 
-  /** Pruning rule applied on every write: drop what can never be served or reported again. */
+  /**
+   * Pruning rule applied on every write: drop what can never be served again: menus from an
+   * earlier Stockholm day, lists older than 30 days, and anything dated in the future.
+   */
   private keep(key: string, entry: CacheEntry): boolean {
-    const age = this.now() - entry.fetchedAt;
-    if (age < 0) return false;
-    return age < (key.endsWith(LIST_PATH) ? KEEP_LIST_MS : KEEP_MENU_MS);
+    const now = this.now();
+    if (entry.fetchedAt > now) return false;
+    return key.endsWith(LIST_PATH) ? now - entry.fetchedAt < KEEP_LIST_MS : sameStockholmDay(entry, now);
   }
 
   private async get(path: string): Promise<JsonAnswer> {

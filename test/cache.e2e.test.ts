@@ -92,11 +92,21 @@ describe('repeat lookups', () => {
     expect(readCache().entries[`${t.api.url}/restaurant`].fetchedAt).toBeLessThanOrEqual(Date.now());
   });
 
-  test('pruning on write drops entries that can never be used', async () => {
-    const old = Date.now() - 40 * 86_400_000;
-    seedCache(t.api.url, { '/restaurant/ghost': [old, { title: 'x', region: 'y', homepage: '', mapUrl: '', dishes: [] }] });
+  test("pruning on write drops entries that can never be used: earlier days' menus, month-old lists", async () => {
+    const menu = { title: 'x', region: 'y', homepage: '', mapUrl: '', dishes: [] };
+    const other = 'http://127.0.0.1:9';
+    seedCache(t.api.url, {
+      '/restaurant/yesterday': [Date.now() - 86_400_000, menu],
+      '/restaurant/ghost': [Date.now() - 40 * 86_400_000, menu],
+    });
+    const cache = readCache();
+    cache.entries[`${other}/restaurant`] = { fetchedAt: Date.now() - 31 * 86_400_000, body: [] };
+    cache.entries[`${other}/restaurant/bikupan`] = { fetchedAt: Date.now() - 1000, body: menu };
+    writeFileSync(cacheFile(), JSON.stringify(cache));
     await run('dufva');
-    expect(Object.keys(readCache().entries).sort()).toEqual([`${t.api.url}/restaurant`, `${t.api.url}/restaurant/dufva`]);
+    expect(Object.keys(readCache().entries).sort()).toEqual(
+      [`${other}/restaurant/bikupan`, `${t.api.url}/restaurant`, `${t.api.url}/restaurant/dufva`].sort(),
+    );
   });
 });
 

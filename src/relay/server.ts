@@ -67,7 +67,10 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         metrics.upstream(answer.status < 500, (performance.now() - started) / 1000);
         return normalise(answer, path);
       } catch (error) {
-        if (error instanceof UpstreamError) metrics.upstream(false, (performance.now() - started) / 1000);
+        if (error instanceof UpstreamError) {
+          metrics.upstream(false, (performance.now() - started) / 1000);
+          log.warn('upstream failed', { path, error: error.message });
+        }
         throw error;
       }
     },
