@@ -12,6 +12,7 @@ import { VERSION } from './version.js';
 import { cacheInfo, cachePath, clearCache } from './commands/cache.js';
 import { configGet, configList, configPath, configSet, configUnset } from './commands/config.js';
 import { find } from './commands/find.js';
+import type { MenusOptions } from './commands/menus.js';
 import { show } from './commands/show.js';
 import { today } from './commands/today.js';
 import { renderCacheInfo, renderConfigList } from './render/admin.js';
@@ -40,7 +41,8 @@ Examples:
   $ restaurant-menu today --region uppsala   every menu in Uppsala
   $ restaurant-menu show today               a restaurant whose name is a command word
 
-Exit codes: 0 found or listed, 1 not found or ambiguous, 2 usage error, 3 the menu API failed.`;
+Exit codes: 0 found or listed, 1 not found or ambiguous (or find matched nothing), 2 usage error,
+3 the menu API failed, 4 settings could not be saved or the relay's port bound.`;
 
 const notices = new Notices();
 
@@ -98,10 +100,23 @@ function staleSummary() {
 }
 
 async function runShow(words: string[], flags: ShowFlags): Promise<void> {
-    const { source } = lookupContext(flags, notices);
+  const { source } = lookupContext(flags, notices);
   const result = await show({ words, region: flags.region, source });
   const failed = result.status === 'ambiguous' || result.status === 'not_found';
   emit(renderShow(result, outputMode(flags), style(flags)), failed ? EXIT.noMatch : EXIT.ok);
+}
+
+/** Runs a many-menu command (`today`, `find`) with progress and one summary of stale copies. */
+async function runMenus<R>(flags: ShowFlags, command: (options: MenusOptions) => Promise<R>): Promise<R> {
+  const stale = staleSummary();
+  const { source, concurrency } = lookupContext(flags, notices, stale.collect);
+  const bar = progress(flags);
+  try {
+    return await command({ source, concurrency, region: flags.region, onProgress: bar.onProgress });
+  } finally {
+    bar.clear();
+    stale.report();
+  }
 }
 
 export function buildProgram(): Command {
@@ -130,11 +145,7 @@ export function buildProgram(): Command {
       .option('--region <name>', 'only restaurants in this region')
       .option('--concurrency <n>', 'menus fetched at once (default 4)'),
   ).action(async (flags: ShowFlags) => {
-    const stale = staleSummary();
-    const { source, concurrency } = lookupContext(flags, notices, stale.collect);
-    const bar = progress(flags);
-    const result = await today({ source, concurrency, region: flags.region, onProgress: bar.onProgress }).finally(bar.clear);
-    stale.report();
+    const result = await runMenus(flags, today);
     const fetchedNone = result.regions.length === 0 && result.noMenu.length === 0 && result.failed.length > 0;
     emit(renderToday(result, outputMode(flags), style(flags)), fetchedNone ? EXIT.api : EXIT.ok);
   });
@@ -147,11 +158,7 @@ export function buildProgram(): Command {
       .option('--region <name>', 'only restaurants in this region')
       .option('--concurrency <n>', 'menus fetched at once (default 4)'),
   ).action(async (words: string[], flags: ShowFlags) => {
-    const stale = staleSummary();
-    const { source, concurrency } = lookupContext(flags, notices, stale.collect);
-    const bar = progress(flags);
-    const result = await find(words, { source, concurrency, region: flags.region, onProgress: bar.onProgress }).finally(bar.clear);
-    stale.report();
+    const result = await runMenus(flags, (options) => find(words, options));
     const fetchedNone = result.searched === 0 && result.failed.length > 0;
     emit(renderFind(result, outputMode(flags), style(flags)), fetchedNone ? EXIT.api : result.status === 'matches' ? EXIT.ok : EXIT.noMatch);
   });
