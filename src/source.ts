@@ -68,10 +68,6 @@ export class MenuSource {
     this.deadline = this.now() + options.timeoutMs;
   }
 
-  get api(): string {
-    return this.options.api;
-  }
-
   async restaurants(): Promise<{ restaurants: Restaurant[]; source: Provenance }> {
     const key = this.options.api + LIST_PATH;
     const { value, source } = await this.load(key, {

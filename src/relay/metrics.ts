@@ -79,5 +79,3 @@ export function createMetrics(cache: RelayCache) {
     text: () => registry.metrics(),
   };
 }
-
-export type Metrics = ReturnType<typeof createMetrics>;
