@@ -4,7 +4,7 @@ import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDuration } from './duration.js';
 import { ConfigWriteError, UsageError } from './errors.js';
-import { readJsonObject } from './jsonfile.js';
+import { ensureDir, readJsonObject } from './jsonfile.js';
 import type { Notices } from './notices.js';
 
 export const DEFAULT_API = 'https://menu.dckube.scilifelab.se/api';
@@ -110,6 +110,7 @@ export class ConfigStore {
     this.read(); // moves a damaged file aside first, so conf starts from a clean slate
     const { default: Conf } = await import('conf');
     try {
+      ensureDir(this.dir);
       edit(new Conf<Record<string, string>>({ cwd: this.dir, configName: 'config', accessPropertiesByDotNotation: false }));
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;

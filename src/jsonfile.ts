@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 export type JsonFileRead =
   | { state: 'missing' }
@@ -28,5 +29,23 @@ export function readJsonObject(path: string): JsonFileRead {
     return { state: 'corrupt', reason: 'it is not a JSON object' };
   } catch {
     return { state: 'corrupt', reason: text.trim() ? 'it is not valid JSON' : 'it is empty' };
+  }
+}
+
+/**
+ * Creates `dir` and its missing parents one level at a time. `mkdirSync(dir, {recursive: true})`,
+ * which conf uses, loops forever where mkdir says ENOENT for a parent that exists (e.g. under
+ * /proc); doing it here first turns that into an error conf never meets.
+ */
+export function ensureDir(dir: string): void {
+  try {
+    mkdirSync(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    const parent = dirname(dir);
+    if (code !== 'ENOENT' || parent === dir) throw error;
+    ensureDir(parent);
+    mkdirSync(dir); // ENOENT again, with the parent now there, is final
   }
 }

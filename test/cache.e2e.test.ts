@@ -197,6 +197,8 @@ describe('a cache that cannot be written', () => {
       writeFileSync(join(home, 'blocker'), 'x');
       return join(home, 'blocker');
     }],
+    // Node's recursive mkdir loops forever here (mkdir says ENOENT although /proc exists).
+    ['a directory under /proc', () => '/proc/restaurant-menu-test/cache'],
     ['a directory where the cache file should be', (home: string) => {
       mkdirSync(join(home, 'c', 'cache.json'), { recursive: true });
       return join(home, 'c');
@@ -314,4 +316,10 @@ test('settings that cannot be saved: a clear error, exit 4', async () => {
   expect(r.code).toBe(4);
   expect(r.stderr).toMatch(/cannot save settings to .*config\.json \(EISDIR\); nothing was changed/);
   expect(r.stderr).not.toMatch(/\n\s+at /);
+});
+
+test('settings under a directory that cannot be created: a clear error, exit 4, no hang', async () => {
+  const r = await t.box.run(['config', 'set', 'ttl', '5m'], { RESTAURANT_MENU_CONFIG_DIR: '/proc/restaurant-menu-test/config' });
+  expect(r.code).toBe(4);
+  expect(r.stderr).toMatch(/cannot save settings to \/proc\/restaurant-menu-test\/config\/config\.json \(ENOENT\)/);
 });

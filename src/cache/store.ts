@@ -4,7 +4,7 @@
 // Reads parse the file directly (fast path); writes go through conf (atomic temp-file + rename,
 // so ten processes writing at once leave a valid file: the last writer wins).
 import { join } from 'node:path';
-import { readJsonObject } from '../jsonfile.js';
+import { ensureDir, readJsonObject } from '../jsonfile.js';
 import type { Notices } from '../notices.js';
 
 export interface CacheEntry {
@@ -84,6 +84,7 @@ export class DiskCache {
   }
 
   private async writeStore(store: Record<string, unknown>): Promise<void> {
+    ensureDir(this.dir);
     const { default: Conf } = await import('conf');
     const conf = new Conf({
       cwd: this.dir,
