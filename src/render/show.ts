@@ -39,7 +39,7 @@ function terminal(result: ShowResult, style: Style): string[] {
     case 'found': {
       const r = result.restaurant;
       const day = stockholmDayLabel(Date.parse(`${result.date}T12:00:00Z`));
-      const lines = [`${c.bold(r.name)} ${c.dim('·')} ${r.region}${result.source.stale ? c.yellow(`  (cached copy from ${result.source.fetchedAt})`) : ''}`];
+      const lines = [`${c.bold(r.name)} ${c.dim('·')} ${r.region}${result.source.stale ? c.yellow('  (cached copy: the API did not answer)') : ''}`];
       if (result.dishes.length) {
         lines.push(boxTable(style, [`Today, ${day}`], result.dishes.map((d) => [d]), [1]));
       } else {
