@@ -2,7 +2,7 @@
 import { dishMatches, queryWords } from '../dish-match.js';
 import { UsageError } from '../errors.js';
 import { allMenus, groupMenus, type MenuFailure, type MenusOptions, type RestaurantMenu } from './menus.js';
-import { MAX_QUERY_LENGTH } from './show.js';
+import { joinQuery } from './show.js';
 
 export interface FindResult {
   status: 'matches' | 'no_matches';
@@ -18,10 +18,9 @@ export interface FindResult {
 }
 
 export async function find(words: string[], options: MenusOptions): Promise<FindResult> {
-  const query = words.join(' ').replace(/\s+/g, ' ').trim();
+  const query = joinQuery(words, 'search');
   const folded = queryWords(query);
   if (folded.length === 0) throw new UsageError('say what to look for, e.g. restaurant-menu find vegan');
-  if (query.length > MAX_QUERY_LENGTH) throw new UsageError(`the search is too long (${query.length} characters; at most ${MAX_QUERY_LENGTH})`);
   const all = await allMenus(options);
   const hits = all.menus
     .map((m) => ({ ...m, dishes: m.dishes.filter((d) => dishMatches(folded, d)) }))

@@ -34,10 +34,16 @@ export interface ShowOptions {
   now?: () => number;
 }
 
-export function checkQuery(words: string[]): string {
+/** The words as one query, spacing normalised; too long is a usage error. */
+export function joinQuery(words: string[], noun: string): string {
   const query = words.join(' ').replace(/\s+/g, ' ').trim();
+  if (query.length > MAX_QUERY_LENGTH) throw new UsageError(`the ${noun} is too long (${query.length} characters; at most ${MAX_QUERY_LENGTH})`);
+  return query;
+}
+
+export function checkQuery(words: string[]): string {
+  const query = joinQuery(words, 'name');
   if (words.length > 0 && !query) throw new UsageError('the restaurant name is empty; run without a name to list restaurants');
-  if (query.length > MAX_QUERY_LENGTH) throw new UsageError(`the name is too long (${query.length} characters; at most ${MAX_QUERY_LENGTH})`);
   return query;
 }
 
