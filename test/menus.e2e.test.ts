@@ -39,10 +39,14 @@ describe('find', () => {
     expect(JSON.parse((await run('find', 'surströmming', '--json')).stdout).status).toBe('no_matches');
   });
 
-  test('nothing to look for is a usage error', async () => {
-    const r = await run('find', '***');
+  test.each([
+    [['***'], /say what to look for/],
+    [['lax'.repeat(100)], /the search is too long \(300 characters; at most 200\)/],
+  ])('find %j is a usage error', async (words, pattern) => {
+    const r = await run('find', ...words);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/say what to look for/);
+    expect(r.stderr).toMatch(pattern);
+    expect(t.api.totalCalls()).toBe(0);
   });
 
   test('a second find within the TTL makes no request at all', async () => {
