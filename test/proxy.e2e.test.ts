@@ -37,8 +37,9 @@ test('a lookup goes through HTTP_PROXY, and the proxy sees the request', async (
   box.cleanup();
   expect(r.code, r.stderr).toBe(0);
   expect(r.stdout).toMatch(/^restaurant\tSven Dufva/);
-  // Both API calls share one keep-alive tunnel.
-  expect(proxied).toEqual([`CONNECT ${new URL(api.url).host}`]);
+  // Both API calls went through tunnels to the stand-in (usually one, kept alive).
+  expect(proxied.length).toBeGreaterThanOrEqual(1);
+  expect(new Set(proxied)).toEqual(new Set([`CONNECT ${new URL(api.url).host}`]));
   expect(api.totalCalls()).toBe(2);
 });
 
