@@ -41,17 +41,43 @@ function checkDuration(what: string, min: number): Check {
 }
 
 export const SETTINGS = {
-  api: { check: checkApiUrl, env: 'RESTAURANT_MENU_API', describe: 'menu API base URL (or a relay)' },
-  ttl: { check: checkDuration('ttl', 0), env: 'RESTAURANT_MENU_TTL', describe: 'how long a cached menu stays fresh (default 1h)' },
-  timeout: { check: checkDuration('timeout', 1000), env: 'RESTAURANT_MENU_TIMEOUT', describe: 'time budget for API calls (default 30s)' },
-  concurrency: { check: checkConcurrency, env: 'RESTAURANT_MENU_CONCURRENCY', describe: 'menus fetched at once by today/find (default 4)' },
-} as const satisfies Record<string, { check: Check; env: string; describe: string }>;
+  api: { check: checkApiUrl, env: 'RESTAURANT_MENU_API', default: DEFAULT_API, describe: 'menu API base URL (or a relay)' },
+  ttl: { check: checkDuration('ttl', 0), env: 'RESTAURANT_MENU_TTL', default: '1h', describe: 'how long a cached menu stays fresh' },
+  timeout: { check: checkDuration('timeout', 1000), env: 'RESTAURANT_MENU_TIMEOUT', default: '30s', describe: 'time budget for API calls' },
+  concurrency: { check: checkConcurrency, env: 'RESTAURANT_MENU_CONCURRENCY', default: '4', describe: 'menus fetched at once by today/find' },
+} as const satisfies Record<string, { check: Check; env: string; default: string; describe: string }>;
 
 export type SettingKey = keyof typeof SETTINGS;
+
+export type Saved = Partial<Record<SettingKey, string>>;
+
+/**
+ * A setting's value and where it came from: flag > environment variable > saved > default.
+ * Checked; a bad value is a usage error naming its origin.
+ */
+export function effectiveSetting(key: SettingKey, flag: string | undefined, saved: Saved): { value: string; from: 'flag' | 'env' | 'saved' | 'default' } {
+  const { check, env } = SETTINGS[key];
+  const envValue = process.env[env];
+  const [value, from, origin] =
+    flag !== undefined
+      ? ([flag, 'flag', `--${key}`] as const)
+      : envValue
+        ? ([envValue, 'env', env] as const)
+        : saved[key] !== undefined
+          ? ([saved[key]!, 'saved', 'the saved setting'] as const)
+          : ([SETTINGS[key].default, 'default', 'the default'] as const);
+  try {
+    return { value: check(value), from };
+  } catch (error) {
+    throw new UsageError(`${origin}: ${(error as Error).message}`);
+  }
+}
 
 export function isSettingKey(key: string): key is SettingKey {
   return Object.hasOwn(SETTINGS, key);
 }
+
+export const configFileIn = (dir: string) => join(dir, 'config.json');
 
 export class ConfigStore {
   readonly file: string;
@@ -60,14 +86,14 @@ export class ConfigStore {
     readonly dir: string,
     private readonly notices: Notices,
   ) {
-    this.file = join(dir, 'config.json');
+    this.file = configFileIn(dir);
   }
 
   /**
    * The saved settings that are valid. A damaged file is moved aside (never erased) with a
    * warning; a single bad value is ignored with a warning.
    */
-  read(): Partial<Record<SettingKey, string>> {
+  read(): Saved {
     const read = readJsonObject(this.file);
     if (read.state === 'missing') return {};
     if (read.state === 'unreadable') {
@@ -84,7 +110,7 @@ export class ConfigStore {
       }
       return {};
     }
-    const settings: Partial<Record<SettingKey, string>> = {};
+    const settings: Saved = {};
     for (const [key, value] of Object.entries(read.data)) {
       if (!isSettingKey(key)) continue;
       try {

@@ -9,7 +9,6 @@ import type { Notices } from './notices.js';
 import { stockholmDate, stockholmDayLabel, stockholmTime } from './stockholm.js';
 
 export const LIST_TTL_MS = 24 * 3_600_000;
-export const DEFAULT_MENU_TTL_MS = 3_600_000;
 /** A list this old is pruned; younger ones may still stand in while the API is down. */
 const KEEP_LIST_MS = 30 * 86_400_000;
 

@@ -16,6 +16,8 @@ type Entries = Record<string, CacheEntry>;
 
 const FORMAT = 1;
 
+export const cacheFileIn = (dir: string) => join(dir, 'cache.json');
+
 function isEntry(value: unknown): value is CacheEntry {
   const v = value as CacheEntry;
   return typeof v === 'object' && v !== null && Number.isFinite(v.fetchedAt) && 'body' in v;
@@ -30,7 +32,7 @@ export class DiskCache {
     readonly dir: string,
     private readonly notices: Notices,
   ) {
-    this.file = join(dir, 'cache.json');
+    this.file = cacheFileIn(dir);
   }
 
   /** The entries on disk now; a damaged file counts as empty (with one warning) and is rebuilt on the next write. */

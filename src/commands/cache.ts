@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { DiskCache } from '../cache/store.js';
+import { cacheFileIn, DiskCache } from '../cache/store.js';
 import type { Notices } from '../notices.js';
 import { cacheDir } from '../paths.js';
 
@@ -12,7 +12,7 @@ export interface CacheInfo {
 }
 
 export function cachePath(): string {
-  return new DiskCache(cacheDir(), { warn() {} } as unknown as Notices).file;
+  return cacheFileIn(cacheDir());
 }
 
 export function cacheInfo(notices: Notices): CacheInfo {

@@ -1,4 +1,4 @@
-import { ConfigStore, DEFAULT_API, isSettingKey, SETTINGS, type SettingKey } from '../config.js';
+import { ConfigStore, configFileIn, effectiveSetting, isSettingKey, SETTINGS, type SettingKey } from '../config.js';
 import { UsageError } from '../errors.js';
 import type { Notices } from '../notices.js';
 import { configDir } from '../paths.js';
@@ -10,8 +10,6 @@ export interface SettingRow {
   describe: string;
 }
 
-const DEFAULTS: Record<SettingKey, string> = { api: DEFAULT_API, ttl: '1h', timeout: '30s', concurrency: '4' };
-
 function checkKey(key: string): SettingKey {
   if (!isSettingKey(key)) throw new UsageError(`unknown setting '${key.slice(0, 40)}' (settings: ${Object.keys(SETTINGS).join(', ')})`);
   return key;
@@ -20,7 +18,7 @@ function checkKey(key: string): SettingKey {
 const store = (notices: Notices) => new ConfigStore(configDir(), notices);
 
 export function configPath(): string {
-  return store({ warn() {} } as unknown as Notices).file;
+  return configFileIn(configDir());
 }
 
 export function configGet(key: string, notices: Notices): string | undefined {
@@ -39,8 +37,7 @@ export function configUnset(key: string, notices: Notices): Promise<void> {
 export function configList(notices: Notices): SettingRow[] {
   const saved = store(notices).read();
   return (Object.keys(SETTINGS) as SettingKey[]).map((key) => {
-    const env = process.env[SETTINGS[key].env];
-    const [value, from]: [string, SettingRow['from']] = env ? [env, 'env'] : saved[key] ? [saved[key]!, 'saved'] : [DEFAULTS[key], 'default'];
-    return { key, value, from, describe: SETTINGS[key].describe };
+    const { value, from } = effectiveSetting(key, undefined, saved);
+    return { key, value, from: from as SettingRow['from'], describe: `${SETTINGS[key].describe} (default ${SETTINGS[key].default})` };
   });
 }
