@@ -60,7 +60,10 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     maxBytes: options.maxBytes,
     cacheable: (a) => (a.status >= 200 && a.status < 300) || a.status === 404,
     fetch: async (path) => {
-      const url = upstreamUrl(base, path)!;
+      // checkTarget already refuses every escape; this is the last line of defence, run only
+      // before an upstream call so that cache hits don't pay for a URL parse.
+      const url = upstreamUrl(base, path);
+      if (!url) throw new PathRefused();
       const started = performance.now();
       try {
         const answer = await upstream.get(url);
@@ -122,12 +125,12 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     }
     const checked = checkTarget(target);
     if (!checked.ok) return sendError(req, res, checked.status, checked.reason);
-    if (!upstreamUrl(base, checked.path)) return sendError(req, res, 400, 'the path would leave the upstream base');
     try {
       const { answer, result } = await cache.get(checked.path);
       sendCached(req, res, answer, result);
     } catch (error) {
       if (error instanceof UpstreamError) return sendError(req, res, error.status, error.message);
+      if (error instanceof PathRefused) return sendError(req, res, 400, error.message);
       throw error;
     }
   }
@@ -192,6 +195,12 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         server.closeIdleConnections();
       }),
   };
+}
+
+class PathRefused extends Error {
+  constructor() {
+    super('the path would leave the upstream base');
+  }
 }
 
 function jsonBody(value: unknown): Buffer {
