@@ -37,16 +37,15 @@ function plainRows(groups: Groups, withMap: boolean): string[] {
 const output = (lines: string[], stderr: string[]): Rendered => ({ stdout: lines.length ? `${lines.join('\n')}\n` : '', stderr });
 
 export function renderToday(result: TodayResult, mode: OutputMode, style: Style): Rendered {
-  const noMenuNote = result.noMenu.length
-    ? `no menu today: ${result.noMenu.map((r) => r.name).join(', ')}${result.weekend ? ' (restaurants are usually closed on weekends)' : ''}`
-    : '';
+  const noMenu = result.noMenu.map((r) => r.name).join(', ');
+  const noMenuNote = noMenu ? `no menu today: ${noMenu}${result.weekend ? ' (restaurants are usually closed on weekends)' : ''}` : '';
   const stderr = failureNotes(result.failed);
   if (mode === 'json') return output([JSON.stringify(result, null, 2)], stderr);
   if (mode === 'plain') return output(plainRows(result.regions, false), noMenuNote ? [...stderr, noMenuNote] : stderr);
   const lines = [style.c.dim(`Lunch today, ${dayOf(result.date)}`), ...regionTables(style, result.regions)];
   if (result.regions.length === 0) lines.push(style.c.yellow('No restaurant has published a menu for today.'));
-  if (noMenuNote) lines.push(style.c.dim(`No menu today: ${result.noMenu.map((r) => r.name).join(', ')}`));
-  if (result.weekend && result.noMenu.length) lines.push('Restaurants are usually closed on weekends.');
+  if (noMenu) lines.push(style.c.dim(`No menu today: ${noMenu}`));
+  if (noMenu && result.weekend) lines.push('Restaurants are usually closed on weekends.');
   return output(lines, stderr);
 }
 
