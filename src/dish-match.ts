@@ -1,5 +1,5 @@
 // Matching a dish query (`kyckling curry`, `vegan`, `lax`) against dish names. Pure, table-tested.
-import { fold } from './lookup.js';
+import { fold } from './text.js';
 
 /** The query's words, folded (case, accents, spacing); empty when the query has none. */
 export function queryWords(query: string): string[] {

@@ -1,6 +1,9 @@
 // Matching a typed name to a restaurant. Pure and table-tested (test/lookup.test.ts).
 import { distance } from 'fastest-levenshtein';
 import type { Restaurant } from './api/model.js';
+import { fold } from './text.js';
+
+export { fold };
 
 export type MatchKind = 'identifier' | 'name' | 'partial' | 'typo';
 
@@ -8,16 +11,6 @@ export type LookupResult =
   | { kind: 'found'; restaurant: Restaurant; via: MatchKind }
   | { kind: 'ambiguous'; candidates: Restaurant[] }
   | { kind: 'none'; suggestions: Restaurant[] };
-
-/** Case, accents, punctuation and runs of whitespace don't matter: `Jöns  Jacob ` → `jons jacob`. */
-export function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
 
 /** How far `query` is from the closest part of the restaurant's identifier or name. */
 function typoDistance(query: string, restaurant: Restaurant): number {
