@@ -3,9 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    setupFiles: ['test/setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // End-to-end files each start their own stand-in API on port 0; two cores, two workers.
+    // Two cores, two workers; each file starts its own stand-in servers on port 0.
     maxWorkers: 2,
   },
 });

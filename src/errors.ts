@@ -1,14 +1,14 @@
 // Every failure the user can cause or meet has a class here with a stable `code`.
-// Commands throw these; only the entry point (cli.ts) turns them into a message and an exit code.
+// Commands throw these; only main (main.ts) turns them into a message and an exit code.
 
 export const EXIT = {
   ok: 0,
-  /** Not found, ambiguous, or nothing matched a dish search. */
+  /** Not found, ambiguous, nothing matched a dish search, or the picker was left. */
   noMatch: 1,
   usage: 2,
   /** The menu API (or relay) failed and no usable cached copy exists. */
   api: 3,
-  /** A local resource failed: the settings file could not be written, or the relay's port bound. */
+  /** A local resource failed: the settings or cache file, or the relay's port. */
   io: 4,
   /** A bug in this tool. */
   internal: 70,
@@ -17,6 +17,7 @@ export const EXIT = {
 export type ErrorCode =
   | 'USAGE'
   | 'CONFIG_WRITE'
+  | 'CACHE_FILE'
   | 'LISTEN'
   | 'API_UNREACHABLE'
   | 'API_TIMEOUT'
@@ -31,6 +32,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly exitCode: number,
+    /** More for `--json` (e.g. which menus failed). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = new.target.name;
@@ -43,9 +46,17 @@ export class UsageError extends AppError {
   }
 }
 
+/** The settings file could not be written. */
 export class ConfigWriteError extends AppError {
   constructor(message: string) {
     super('CONFIG_WRITE', message, EXIT.io);
+  }
+}
+
+/** A cache command met a cache file it cannot use. */
+export class CacheFileError extends AppError {
+  constructor(message: string) {
+    super('CACHE_FILE', message, EXIT.io);
   }
 }
 
@@ -55,7 +66,7 @@ export class ListenError extends AppError {
   }
 }
 
-export type ApiErrorCode = Exclude<ErrorCode, 'USAGE' | 'CONFIG_WRITE' | 'LISTEN'>;
+export type ApiErrorCode = Exclude<ErrorCode, 'USAGE' | 'CONFIG_WRITE' | 'CACHE_FILE' | 'LISTEN'>;
 
 export class ApiError extends AppError {
   declare readonly code: ApiErrorCode;
@@ -65,7 +76,8 @@ export class ApiError extends AppError {
     message: string,
     /** Whether a cached copy may stand in for the answer (network, timeout, 5xx, 429). */
     readonly transient = false,
+    details?: Record<string, unknown>,
   ) {
-    super(code, message, EXIT.api);
+    super(code, message, EXIT.api, details);
   }
 }

@@ -1,9 +1,8 @@
 // Matching a typed name to a restaurant. Pure and table-tested (test/lookup.test.ts).
 import { distance } from 'fastest-levenshtein';
 import type { Restaurant } from './api/model.js';
+import { byName } from './restaurants.js';
 import { fold } from './text.js';
-
-export { fold };
 
 export type MatchKind = 'identifier' | 'name' | 'partial' | 'typo';
 
@@ -12,12 +11,17 @@ export type LookupResult =
   | { kind: 'ambiguous'; candidates: Restaurant[] }
   | { kind: 'none'; suggestions: Restaurant[] };
 
+interface Folded {
+  restaurant: Restaurant;
+  id: string;
+  name: string;
+}
+
 /** How far `query` is from the closest part of the restaurant's identifier or name. */
-function typoDistance(query: string, restaurant: Restaurant): number {
-  const name = fold(restaurant.name);
-  const words = name.split(' ');
+function typoDistance(query: string, r: Folded): number {
+  const words = r.name.split(' ');
   const width = query.split(' ').length;
-  const candidates = [fold(restaurant.id), name];
+  const candidates = [r.id, r.name];
   // Also compare against each run of as many words as the query has: `bikupn` ~ `bikupan`.
   for (let i = 0; i + width <= words.length; i++) candidates.push(words.slice(i, i + width).join(' '));
   return Math.min(...candidates.map((c) => distance(query, c)));
@@ -28,36 +32,27 @@ function typoBudget(query: string): number {
   return query.length <= 3 ? 0 : query.length <= 7 ? 1 : query.length <= 11 ? 2 : 3;
 }
 
-// Plain comparison of folded names: String#localeCompare would load ICU collation data on first
-// use, ~10 ms of a warm lookup, to order names that folding has already made plain.
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-function byName(a: Restaurant, b: Restaurant): number {
-  return compare(fold(a.name), fold(b.name));
-}
-
 export function lookup(query: string, restaurants: Restaurant[]): LookupResult {
   const q = fold(query);
   if (!q) return { kind: 'none', suggestions: [] };
+  const folded: Folded[] = restaurants.map((restaurant) => ({ restaurant, id: fold(restaurant.id), name: fold(restaurant.name) }));
 
-  const byId = restaurants.find((r) => fold(r.id) === q);
-  if (byId) return { kind: 'found', restaurant: byId, via: 'identifier' };
+  const byId = folded.find((r) => r.id === q);
+  if (byId) return { kind: 'found', restaurant: byId.restaurant, via: 'identifier' };
 
-  const byFoldedName = restaurants.find((r) => fold(r.name) === q);
-  if (byFoldedName) return { kind: 'found', restaurant: byFoldedName, via: 'name' };
+  const byFoldedName = folded.find((r) => r.name === q);
+  if (byFoldedName) return { kind: 'found', restaurant: byFoldedName.restaurant, via: 'name' };
 
   // Every query word is a part of the name or identifier, in any order: `bikupan`, `erik jorp`.
   const words = q.split(' ');
-  const partial = restaurants.filter((r) => {
-    const haystack = `${fold(r.name)} ${fold(r.id)}`;
-    return words.every((w) => haystack.includes(w));
-  });
+  const partial = folded.filter((r) => words.every((w) => r.name.includes(w) || r.id.includes(w))).map((r) => r.restaurant);
   if (partial.length === 1) return { kind: 'found', restaurant: partial[0]!, via: 'partial' };
-  if (partial.length > 1) return { kind: 'ambiguous', candidates: partial.sort(byName) };
+  if (partial.length > 1) return { kind: 'ambiguous', candidates: byName(partial, (r) => r) };
 
-  const scored = restaurants
-    .map((restaurant) => ({ restaurant, d: typoDistance(q, restaurant) }))
-    .sort((a, b) => a.d - b.d || byName(a.restaurant, b.restaurant));
+  const scored = byName(
+    folded.map((r) => ({ restaurant: r.restaurant, d: typoDistance(q, r) })),
+    (s) => s.restaurant,
+  ).sort((a, b) => a.d - b.d);
   const budget = typoBudget(q);
   const close = scored.filter((s) => s.d <= budget);
   if (close.length >= 1 && (close.length === 1 || close[1]!.d > close[0]!.d)) {
@@ -71,21 +66,8 @@ export function lookup(query: string, restaurants: Restaurant[]): LookupResult {
   return { kind: 'none', suggestions: suggestions.map((s) => s.restaurant) };
 }
 
-const REGION_ORDER = ['uppsala', 'solna'];
-
-/** Restaurants grouped by region: Uppsala, Solna, then any other region A-Z; names A-Z within. */
-export function groupByRegion(restaurants: Restaurant[]): { region: string; restaurants: Restaurant[] }[] {
-  const groups = new Map<string, Restaurant[]>();
-  for (const r of restaurants) {
-    const list = groups.get(r.region) ?? [];
-    list.push(r);
-    groups.set(r.region, list);
-  }
-  const rank = (region: string) => {
-    const i = REGION_ORDER.indexOf(fold(region));
-    return i === -1 ? REGION_ORDER.length : i;
-  };
-  return [...groups.entries()]
-    .sort(([a], [b]) => rank(a) - rank(b) || compare(fold(a), fold(b)))
-    .map(([region, list]) => ({ region, restaurants: list.sort(byName) }));
+/** Whether a word names a restaurant by identifier, name or a unique or shared partial match. */
+export function namesRestaurant(query: string, restaurants: Restaurant[]): boolean {
+  const result = lookup(query, restaurants);
+  return result.kind === 'ambiguous' || (result.kind === 'found' && result.via !== 'typo');
 }

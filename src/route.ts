@@ -1,24 +1,58 @@
 // Which command an argument list means; pure, so it is table-tested.
 
-/** Lookup options that take a value, so that routing does not mistake the value for a name. */
-const VALUE_OPTIONS = new Set(['--api', '--timeout', '--ttl', '--region', '--concurrency']);
+export type Routed =
+  | { kind: 'run'; argv: string[] }
+  /** A mistyped command (`todya`, `Today`, `confg`), answered as git and gh do, without a request. */
+  | { kind: 'unknown-command'; word: string; suggestion: string };
+
+/** Edits between two words, a swap of neighbours counting as one (optimal string alignment). */
+export function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** The command a word seems to mean: same letters in another case, or one or two edits away. */
+function closeCommand(word: string, commands: string[]): string | undefined {
+  const lower = word.toLowerCase();
+  if (lower === 'version') return '--version';
+  if (commands.includes(lower)) return lower;
+  if (!/^[a-z]+$/.test(lower)) return undefined;
+  const allowed = lower.length >= 5 ? 2 : 1;
+  const scored = commands.map((c) => ({ c, d: editDistance(lower, c) })).filter((s) => s.d <= allowed);
+  scored.sort((x, y) => x.d - y.d);
+  return scored[0]?.c;
+}
 
 /**
  * Puts the command word first, inserting `show` when there is none, so that a bare name works
  * (`restaurant-menu sven dufva`) and options may come anywhere (`restaurant-menu --json dufva`).
  * commander's own default command cannot do this: an option before the name hides the name.
+ * A first word that looks like a mistyped command is one, unless it names a restaurant
+ * (`isRestaurant`, answered from the cache alone); `show <name>` reaches any restaurant.
  */
-export function route(argv: string[], commands: string[]): string[] {
+export function route(argv: string[], commands: string[], valueFlags: Set<string>, isRestaurant: (word: string) => boolean = () => false): Routed {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') break;
     if (arg.startsWith('-')) {
-      if (VALUE_OPTIONS.has(arg)) i++;
+      if (valueFlags.has(arg)) i++;
       continue;
     }
-    return commands.includes(arg) ? [arg, ...argv.slice(0, i), ...argv.slice(i + 1)] : ['show', ...argv];
+    if (commands.includes(arg)) return { kind: 'run', argv: [arg, ...argv.slice(0, i), ...argv.slice(i + 1)] };
+    const suggestion = closeCommand(arg, commands);
+    if (suggestion && !isRestaurant(arg)) return { kind: 'unknown-command', word: arg, suggestion };
+    return { kind: 'run', argv: ['show', ...argv] };
   }
   // No command word and no name: --help/--version belong to the program; anything else lists.
   const programOnly = argv.length > 0 && argv.every((a) => ['-h', '--help', '-V', '--version'].includes(a));
-  return programOnly ? argv : ['show', ...argv];
+  return { kind: 'run', argv: programOnly ? argv : ['show', ...argv] };
 }

@@ -1,12 +1,13 @@
 // Where restaurant lists and menus come from: the disk cache when fresh, else the API (through
 // the lazily loaded HTTP client), else, when the API fails, an older cached copy with a warning.
-import { isMenu, isRestaurantList, parseMenu, parseRestaurantList, type Menu, type Restaurant } from './api/model.js';
+import { cachedMenu, cachedRestaurantList, parseMenu, parseRestaurantList, type Menu, type Restaurant } from './api/model.js';
 import type { HttpOptions, JsonAnswer } from './api/client.js';
 import type { CacheEntry, DiskCache } from './cache/store.js';
 import { formatDuration } from './duration.js';
+import { describeAge, type StaleUse } from './wording.js';
 import { ApiError } from './errors.js';
-import type { Notices } from './notices.js';
-import { stockholmDate, stockholmDayLabel, stockholmTime } from './stockholm.js';
+import { stockholmDate } from './stockholm.js';
+import { redactUrl } from './text.js';
 
 export const LIST_TTL_MS = 24 * 3_600_000;
 /** A list this old is pruned; younger ones may still stand in while the API is down. */
@@ -21,13 +22,6 @@ export interface Provenance {
   stale: boolean;
 }
 
-/** A cached copy served because the API failed. */
-export interface StaleUse {
-  what: string;
-  /** The API failure, as a message. */
-  reason: string;
-  fetchedAt: number;
-}
 
 export interface SourceOptions {
   api: string;
@@ -35,15 +29,17 @@ export interface SourceOptions {
   menuTtlMs: number;
   cacheMode: CacheMode;
   cache: DiskCache;
-  notices: Notices;
-  /** Told of each stale copy served; by default each one is a warning of its own. */
-  onStale?: (use: StaleUse) => void;
-  now?: () => number;
+  /** Told of each stale copy served (the run says it once, for all of them). */
+  onStale: (use: StaleUse) => void;
+  now: () => number;
+  /** Back-off before a retry (tests make it 0). */
+  retryDelayMs?: (attempt: number) => number;
 }
 
 type Fetch = (url: string, options: HttpOptions) => Promise<JsonAnswer>;
 
 const LIST_PATH = '/restaurant';
+const NOTE_PREFIX = '#note:';
 const menuPath = (id: string) => `/restaurant/${encodeURIComponent(id)}`;
 
 /** Past, and no older than `ttl`. An entry dated in the future (clock moved back) is never fresh. */
@@ -59,19 +55,28 @@ function sameStockholmDay(entry: CacheEntry, now: number): boolean {
 export class MenuSource {
   private readonly now: () => number;
   private readonly deadline: number;
+  /** The API base as shown and used in cache keys: credentials redacted. */
+  private readonly base: string;
   private fetchJson: Fetch | undefined;
 
   constructor(private readonly options: SourceOptions) {
-    this.now = options.now ?? Date.now;
+    this.now = options.now;
     // One budget for the whole command, so a hung API fails within --timeout however many calls it needed.
     this.deadline = this.now() + options.timeoutMs;
+    this.base = redactUrl(options.api);
+  }
+
+  /** The restaurant list from the cache only, whatever its age: for decisions that must not make a request. */
+  cachedRestaurants(): Restaurant[] | undefined {
+    if (this.options.cacheMode === 'off') return undefined;
+    return cachedRestaurantList(this.options.cache.get(this.base + LIST_PATH)?.body);
   }
 
   async restaurants(): Promise<{ restaurants: Restaurant[]; source: Provenance }> {
-    const key = this.options.api + LIST_PATH;
+    const key = this.base + LIST_PATH;
     const { value, source } = await this.load(key, {
       parse: parseRestaurantList,
-      isValid: isRestaurantList,
+      fromCache: cachedRestaurantList,
       fresh: (entry, now) => withinTtl(entry, now, LIST_TTL_MS),
       usableWhenDown: () => true,
       what: 'the restaurant list',
@@ -79,7 +84,7 @@ export class MenuSource {
         let answer = await this.get(LIST_PATH);
         // Very old deployments only answer on the trailing-slash form.
         if (answer.status === 404) answer = await this.get(`${LIST_PATH}/`);
-        if (answer.status === 404) throw new ApiError('API_STATUS', `the menu API at ${this.options.api} has no restaurant list (404): is the API URL right?`);
+        if (answer.status === 404) throw new ApiError('API_STATUS', `the menu API at ${this.base} has no restaurant list (404): is the API URL right?`);
         return answer.body;
       },
     });
@@ -88,9 +93,9 @@ export class MenuSource {
 
   async menu(restaurant: Restaurant): Promise<{ menu: Menu; source: Provenance }> {
     const path = menuPath(restaurant.id);
-    const { value, source } = await this.load(this.options.api + path, {
+    const { value, source } = await this.load(this.base + path, {
       parse: parseMenu,
-      isValid: isMenu,
+      fromCache: cachedMenu,
       fresh: (entry, now) => withinTtl(entry, now, this.options.menuTtlMs) && sameStockholmDay(entry, now),
       usableWhenDown: sameStockholmDay,
       what: `the menu of ${restaurant.name}`,
@@ -109,15 +114,16 @@ export class MenuSource {
     key: string,
     how: {
       parse: (body: unknown) => T;
-      isValid: (cached: unknown) => cached is T;
+      /** A cached body checked (and neutralised again): an old or hand-edited file may hold anything. */
+      fromCache: (cached: unknown) => T | undefined;
       fresh: (entry: CacheEntry, now: number) => boolean;
       usableWhenDown: (entry: CacheEntry, now: number) => boolean;
       what: string;
       fetch: () => Promise<unknown>;
     },
   ): Promise<{ value: T; source: Provenance }> {
-    const { cache, cacheMode, notices } = this.options;
-    const cached = cacheMode === 'off' ? undefined : this.cachedValue(key, how.isValid);
+    const { cache, cacheMode } = this.options;
+    const cached = cacheMode === 'off' ? undefined : this.cachedValue(key, how.fromCache);
     if (cached && cacheMode === 'use' && how.fresh(cached.entry, this.now())) {
       return { value: cached.value, source: { fetchedAt: iso(cached.entry.fetchedAt), fromCache: true, stale: false } };
     }
@@ -131,47 +137,61 @@ export class MenuSource {
       if (!how.usableWhenDown(cached.entry, now)) {
         throw new ApiError(error.code, `${error.message}; the last copy of ${how.what} was fetched ${age}, not today, so it is not shown`, true);
       }
-      if (this.options.onStale) this.options.onStale({ what: how.what, reason: error.message, fetchedAt: cached.entry.fetchedAt });
-      else notices.warn(`${error.message}; showing ${how.what} fetched ${age}`);
+      this.options.onStale({ what: how.what, reason: error.message, fetchedAt: cached.entry.fetchedAt });
       return { value: cached.value, source: { fetchedAt: iso(cached.entry.fetchedAt), fromCache: true, stale: true } };
     }
     const value = how.parse(body);
     const fetchedAt = this.now();
-    if (cacheMode !== 'off') await cache.put(key, { fetchedAt, body: value }, (k, e) => this.keep(k, e));
+    if (cacheMode !== 'off') cache.put(key, { fetchedAt, body: value });
     return { value, source: { fetchedAt: iso(fetchedAt), fromCache: false, stale: false } };
   }
 
   /** A cached value that still has the right shape (an old or hand-edited file may not). */
-  private cachedValue<T>(key: string, isValid: (cached: unknown) => cached is T): { entry: CacheEntry; value: T } | undefined {
+  private cachedValue<T>(key: string, fromCache: (cached: unknown) => T | undefined): { entry: CacheEntry; value: T } | undefined {
     const entry = this.options.cache.get(key);
-    return entry && isValid(entry.body) ? { entry, value: entry.body } : undefined;
+    const value = entry && fromCache(entry.body);
+    return entry && value ? { entry, value } : undefined;
+  }
+
+  /**
+   * Whether a note is said for the first time (in 30 days) for this API: some facts (a favourite
+   * that is gone) are worth saying once, not every day. Remembered in the disk cache.
+   */
+  firstTime(note: string): boolean {
+    if (this.options.cacheMode === 'off') return true;
+    const key = `${this.base}${NOTE_PREFIX}${note}`;
+    if (this.options.cache.get(key)) return false;
+    this.options.cache.put(key, { fetchedAt: this.now(), body: null });
+    return true;
+  }
+
+  /** Writes the answers this run fetched to the disk cache, once, at the end of the run. */
+  flush(): Promise<void> {
+    return this.options.cacheMode === 'off' ? Promise.resolve() : this.options.cache.flush((k, e) => this.keep(k, e));
   }
 
   /**
    * Pruning rule applied on every write: drop what can never be served again: menus from an
-   * earlier Stockholm day, lists older than 30 days, and anything dated in the future.
+   * earlier Stockholm day, lists and notes older than 30 days, and anything dated in the future.
    */
   private keep(key: string, entry: CacheEntry): boolean {
     const now = this.now();
     if (entry.fetchedAt > now) return false;
-    return key.endsWith(LIST_PATH) ? now - entry.fetchedAt < KEEP_LIST_MS : sameStockholmDay(entry, now);
+    return key.endsWith(LIST_PATH) || key.includes(NOTE_PREFIX) ? now - entry.fetchedAt < KEEP_LIST_MS : sameStockholmDay(entry, now);
   }
 
   private async get(path: string): Promise<JsonAnswer> {
-    const remaining = this.deadline - this.now();
-    if (remaining <= 0) throw new ApiError('API_TIMEOUT', `the menu API did not answer within ${formatDuration(this.options.timeoutMs)}`, true);
+    if (this.deadline - this.now() <= 0) throw new ApiError('API_TIMEOUT', `the menu API did not answer within ${formatDuration(this.options.timeoutMs)}`, true);
     this.fetchJson ??= (await import('./api/client.js')).getJson;
-    return this.fetchJson(this.options.api + path, { timeoutMs: remaining });
+    return this.fetchJson(this.options.api + path, {
+      deadline: this.deadline,
+      budgetMs: this.options.timeoutMs,
+      now: this.now,
+      retryDelayMs: this.options.retryDelayMs,
+    });
   }
 }
 
 function iso(ms: number): string {
   return new Date(ms).toISOString();
-}
-
-export function describeAge(fetchedAt: number, now: number): string {
-  if (fetchedAt > now) return `at a time in the future (${iso(fetchedAt)}; is the clock right?)`;
-  const sameDay = stockholmDate(fetchedAt) === stockholmDate(now);
-  const ago = `${formatDuration(now - fetchedAt)} ago`;
-  return sameDay ? ago : `${ago} (${stockholmDayLabel(fetchedAt)} ${stockholmTime(fetchedAt)})`;
 }

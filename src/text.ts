@@ -1,4 +1,30 @@
-// Text helpers shared by every part of the tool: folding for matching, clipping for messages.
+// Text helpers shared by every part of the tool: neutralising text from the network, folding
+// for matching, clipping and wrapping for display, and the two URL rules (which URLs may be
+// shown, and how credentials in a URL are hidden).
+import stringWidth from 'string-width';
+
+// Whitespace controls (tab, newline, CR, VT, FF, NEL, line and paragraph separators) read as a
+// space; every other C0/C1 control and DEL is shown as a visible, inert character (its Unicode
+// control picture, ␛ for ESC; � for C1 controls, which have no picture); bidirectional
+// embeddings, overrides and isolates, which could reorder the line they stand on, become �.
+const WHITESPACE_CONTROLS = /[\t\n\v\f\r\u0085\u2028\u2029]+/g;
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+function visible(char: string): string {
+  const code = char.charCodeAt(0);
+  if (code < 0x20) return String.fromCharCode(0x2400 + code);
+  if (code === 0x7f) return '\u2421';
+  return '\ufffd';
+}
+
+/**
+ * Makes text from the network safe to print: no byte of it can move the cursor, set a window
+ * title, write the clipboard, hide text or reorder a line. Runs of whitespace become one space.
+ * Applied where API answers enter the model (api/model.ts), so no renderer can forget it.
+ */
+export function neutralise(text: string): string {
+  return text.replace(WHITESPACE_CONTROLS, ' ').replace(UNSAFE, visible).replace(/ {2,}/g, ' ').trim();
+}
 
 /** Case, accents, punctuation and runs of whitespace don't matter: `Jöns  Jacob ` → `jons jacob`. */
 export function fold(text: string): string {
@@ -8,4 +34,117 @@ export function fold(text: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/** At most `max` characters, with an ellipsis when cut; for echoing input and long fields. */
+export function clip(text: string, max = 40): string {
+  const s = String(text);
+  if (s.length <= max) return s;
+  // Don't cut a surrogate pair in half.
+  const cut = /[\ud800-\udbff]/.test(s[max - 1]!) ? max - 1 : max;
+  return `${s.slice(0, cut)}…`;
+}
+
+/** User input echoed in a message: neutralised (it may come from a script) and clipped. */
+export function quote(text: string, max = 40): string {
+  return `'${clip(neutralise(text), max)}'`;
+}
+
+const ANSI = /\x1b\[[0-9;]*m|\x1b\]8;;[^\x07\x1b]*(?:\x07|\x1b\\)/g;
+
+/** Columns a string takes on a terminal: colour codes and OSC 8 link wrappers take none. */
+export function displayWidth(text: string): number {
+  const plain = text.includes('\x1b') ? text.replace(ANSI, '') : text;
+  // Plain ASCII is the common case, and cheap.
+  return /^[\x20-\x7e]*$/.test(plain) ? plain.length : stringWidth(plain);
+}
+
+/** Pads to a display width (padEnd counts code units, not columns). */
+export function pad(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/**
+ * Wraps prose at word boundaries to `width` columns. Continuation lines start with `indent`
+ * (a hanging indent); a word longer than a line is cut, as nothing else would fit.
+ */
+export function wrap(text: string, width: number, indent = ''): string[] {
+  const lines: string[] = [];
+  let line = '';
+  let lineWidth = 0;
+  const room = () => width - (lines.length ? displayWidth(indent) : 0);
+  const push = () => {
+    lines.push(lines.length ? indent + line : line);
+    line = '';
+    lineWidth = 0;
+  };
+  for (const word of text.split(' ')) {
+    let w = displayWidth(word);
+    if (line && lineWidth + 1 + w > room()) push();
+    let rest = word;
+    while (w > room() && room() > 0) {
+      const [head, tail] = splitAtWidth(rest, room() - lineWidth - (line ? 1 : 0));
+      if (!head) {
+        push();
+        continue;
+      }
+      line += (line ? ' ' : '') + head;
+      push();
+      rest = tail;
+      w = displayWidth(rest);
+    }
+    if (!rest) continue;
+    line += (line ? ' ' : '') + rest;
+    lineWidth += (lineWidth ? 1 : 0) + w;
+  }
+  if (line || lines.length === 0) push();
+  return lines;
+}
+
+function splitAtWidth(text: string, width: number): [string, string] {
+  let used = 0;
+  let i = 0;
+  for (const char of text) {
+    const w = displayWidth(char);
+    if (used + w > width) break;
+    used += w;
+    i += char.length;
+  }
+  return [text.slice(0, i), text.slice(i)];
+}
+
+/**
+ * A URL that may be shown or linked: only `http:` and `https:`, in canonical form (which
+ * percent-encodes anything unsafe); anything else, `javascript:` included, is dropped ('').
+ */
+export function safeUrl(text: string): string {
+  if (!text) return '';
+  try {
+    const url = new URL(text.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : '';
+  } catch {
+    return '';
+  }
+}
+
+/** A URL with its password (and user) hidden, for messages, logs and cache keys. */
+export function redactUrl(text: string): string {
+  try {
+    const url = new URL(text);
+    if (!url.username && !url.password) return text;
+    url.password = url.password ? '***' : '';
+    return url.href.replace(/\/$/, text.endsWith('/') ? '/' : '');
+  } catch {
+    return text.replace(/\/\/[^/@\s]*@/, '//***@');
+  }
+}
+
+/** `1 entry`, `2 entries`. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** `a`, `a or b`, `a, b or c` (or `and`). */
+export function joinWords(words: string[], last = 'or'): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} ${last} ${words.at(-1)}`;
 }

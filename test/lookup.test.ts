@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { parseRestaurantList } from '../src/api/model.js';
-import { fold, groupByRegion, lookup } from '../src/lookup.js';
+import { lookup } from '../src/lookup.js';
+import { groupByRegion } from '../src/restaurants.js';
+import { fold } from '../src/text.js';
 import { RESTAURANTS } from './helpers/menu-api.js';
 
 const restaurants = parseRestaurantList({ restaurants: RESTAURANTS });
@@ -69,7 +71,7 @@ describe('lookup finds what the user meant', () => {
 
 test('groupByRegion puts Uppsala, then Solna, then other regions A-Z, names A-Z', () => {
   const extra = [...restaurants, { ...restaurants[0]!, id: 'x', name: 'Flottiljen', region: 'Lund' }];
-  const groups = groupByRegion(extra);
+  const groups = groupByRegion(extra, (r) => r);
   expect(groups.map((g) => g.region)).toEqual(['Uppsala', 'Solna', 'Lund']);
   expect(groups[0]!.restaurants.map((r) => r.id)).toEqual(['rudbeck', 'elma', 'kraemer', 'bikupan', 'hubben', 'dufva']);
   expect(groups.reduce((n, g) => n + g.restaurants.length, 0)).toBe(19);

@@ -1,10 +1,10 @@
-// Users behind a corporate proxy: HTTP_PROXY is honoured (got does not do it by itself) and
-// NO_PROXY exempts hosts. The proxy is a real forward proxy (the `proxy` package) on port 0.
+// Users behind a corporate proxy: HTTP_PROXY is honoured and NO_PROXY exempts hosts; a proxy
+// that cannot be reached is named as such. The proxy is a real forward proxy (the `proxy` package) on port 0.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createProxy } from 'proxy';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
-import { startMenuApi, type MenuApi } from './helpers/menu-api.js';
+import { closedPortUrl, startMenuApi, type MenuApi } from './helpers/menu-api.js';
 import { sandbox } from './helpers/run-cli.js';
 
 let api: MenuApi;
@@ -36,7 +36,7 @@ test('a lookup goes through HTTP_PROXY, and the proxy sees the request', async (
   const r = await box.run(['--api', api.url, 'dufva', '--no-cache'], { HTTP_PROXY: proxyUrl });
   box.cleanup();
   expect(r.code, r.stderr).toBe(0);
-  expect(r.stdout).toMatch(/^restaurant\tSven Dufva/);
+  expect(r.stdout).toMatch(/^Uppsala\tdufva\tSven Dufva\t/);
   // Both API calls went through tunnels to the stand-in (usually one, kept alive).
   expect(proxied.length).toBeGreaterThanOrEqual(1);
   expect(new Set(proxied)).toEqual(new Set([`CONNECT ${new URL(api.url).host}`]));
@@ -50,4 +50,16 @@ test('NO_PROXY bypasses the proxy', async () => {
   expect(r.code, r.stderr).toBe(0);
   expect(proxied).toEqual([]);
   expect(api.totalCalls()).toBe(2);
+});
+
+test('a proxy that cannot be reached is named, not the API', async () => {
+  const box = sandbox();
+  const broken = await closedPortUrl();
+  const r = await box.run(['--api', api.url, 'dufva', '--no-cache'], { HTTP_PROXY: broken });
+  box.cleanup();
+  expect(r.code).toBe(3);
+  expect(r.stderr.trim()).toMatch(
+    new RegExp(`^restaurant-menu: cannot reach the proxy ${new URL(broken).host.replace(/\./g, '\\.')} \\(connection refused\\); check HTTPS_PROXY/HTTP_PROXY, or NO_PROXY$`),
+  );
+  expect(api.totalCalls()).toBe(0);
 });

@@ -1,8 +1,13 @@
-import stringWidth from 'string-width';
+// Renderers are pure: result + style → text. Tables at every width, the piped records, JSON,
+// and the colour, layout and link decisions.
 import { describe, expect, test } from 'vitest';
 import type { ShowResult } from '../src/commands/show.js';
+import { dishesOf } from '../src/commands/show.js';
+import type { TodayResult } from '../src/commands/today.js';
+import { renderToday } from '../src/render/menus.js';
 import { renderShow } from '../src/render/show.js';
-import { makeStyle } from '../src/render/style.js';
+import { chooseStyle, supportsHyperlinks, type ColorWhen, type Style } from '../src/render/style.js';
+import { displayWidth } from '../src/text.js';
 
 const restaurant = {
   id: 'livet',
@@ -10,113 +15,213 @@ const restaurant = {
   region: 'Solna',
   homepage: 'https://livet.example/',
   menuUrl: 'https://livet.example/meny',
-  mapUrl: 'https://www.openstreetmap.org/#map=19/59.3/18.0',
+  mapUrl: 'https://www.openstreetmap.org/?mlat=59.3&mlon=18#map=19/59.3/18',
 };
 const source = { fetchedAt: '2026-11-26T10:00:00.000Z', fromCache: false, stale: false };
-const found = (dishes: string[], extra: Partial<ShowResult> = {}): ShowResult => ({
+const found = (dishes: string[], extra: Partial<Extract<ShowResult, { status: 'found' }>> = {}): ShowResult => ({
   status: 'found',
   query: 'livet',
   match: 'identifier',
   restaurant,
   date: '2026-11-26',
   weekend: false,
-  dishes,
+  diet: null,
+  ...dishesOf(dishes, null),
   source,
-  ...(extra as object),
+  ...extra,
 });
 
 const LONG = 'Vegansk pasta med svamp och tryffel, serveras med ruccolasallad, rostade pinjenötter och ett glas hemgjord lemonad (laktosfri)';
 const DISHES = ['Räksmörgås med ägg', 'Halloumiburgare 🍔 med pommes 🍟', LONG, 'Ärtsoppa med pannkakor, sylt och grädde — torsdag som vanligt'];
+const strip = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '').replace(/\x1b\]8;;[^\x1b]*\x1b\\/g, '');
+
+function terminal(columns: number, options: { color?: ColorWhen; english?: boolean; env?: Record<string, string> } = {}): Style {
+  return chooseStyle({ json: false, color: options.color ?? 'never', english: options.english }, { write: () => {}, isTTY: true, columns }, options.env ?? {});
+}
+const piped = (english = false): Style => chooseStyle({ json: false, color: 'auto', english }, { write: () => {} }, {});
 
 describe('terminal table', () => {
-  test.each([40, 60, 80, 100, 200])('fits %d columns, colour or not, wrapping long dishes', (columns) => {
-    for (const color of [true, false]) {
-      const style = makeStyle({ color, isTTY: true, columns });
-      const out = renderShow(found(DISHES), 'table', style).stdout;
-      const lines = out.split('\n').filter((l) => /[│┌└├]/.test(l));
+  test.each([40, 60, 80, 100, 200])('fits %d columns, colour or not, wrapping long dishes at word boundaries', (columns) => {
+    for (const color of ['always', 'never'] as const) {
+      const out = renderShow(found(DISHES), terminal(columns, { color })).stdout;
+      const lines = out.split('\n').filter((l) => /[│┌└├]/.test(strip(l)));
       expect(lines.length).toBeGreaterThan(DISHES.length + 3);
-      for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(Math.min(columns, 120));
-      // All the words of every dish are there, wrapped or not.
-      const text = out.replace(/\x1b\[[0-9;]*m/g, '').replace(/[│\s]+/g, ' ');
-      for (const dish of DISHES) expect(text).toContain(dish.split(' ').slice(-2).join(' '));
+      for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(columns);
       // Every boxed row has the same display width: å/ä/ö and emoji are measured right.
-      expect(new Set(lines.map((l) => stringWidth(l))).size).toBe(1);
+      expect(new Set(lines.map((l) => displayWidth(l))).size).toBe(1);
+      // Words are never cut: every word of every dish is on one line.
+      const text = strip(out);
+      for (const word of DISHES.join(' ').split(' ')) expect(text).toContain(word);
     }
   });
 
-  test('says where to go', () => {
-    const out = renderShow(found(['Pasta']), 'table', makeStyle({ color: false, isTTY: true, columns: 80 })).stdout;
+  test('as wide as the content needs, not as wide as the terminal', () => {
+    const out = strip(renderShow(found(['Pasta', 'Soppa']), terminal(200)).stdout);
+    const width = Math.max(...out.split('\n').filter((l) => l.startsWith('┌')).map((l) => displayWidth(l)));
+    expect(width).toBeLessThan(40);
+  });
+
+  test('wrapped lines of a gloss hang under its first word', () => {
+    const out = strip(renderShow(found(['Köttbullar med gräddsås, potatismos och rårörda lingon']), terminal(40, { english: true })).stdout);
+    const gloss = out.split('\n').filter((l) => l.includes('meatballs') || /^│ {3}\S/.test(l));
+    expect(gloss[0]).toMatch(/^│ — meatballs/);
+    expect(gloss.slice(1).every((l) => /^│ {3}\S/.test(l))).toBe(true);
+  });
+
+  test('says where to go; diet labels are words', () => {
+    const out = renderShow(found(['Pasta carbonara', 'Falafel med tahinisås']), terminal(80)).stdout;
     expect(out).toMatch(/^Livet \[Restaurant\] · Solna\n/);
     expect(out).toContain('Homepage  https://livet.example/');
-    expect(out).toContain('Map       https://www.openstreetmap.org/#map=19/59.3/18.0');
+    expect(out).toContain('Map       https://www.openstreetmap.org/?mlat=59.3&mlon=18#map=19/59.3/18');
     expect(out).toContain('Menu page https://livet.example/meny');
     expect(out).toContain('Today, Thursday 26 Nov');
+    expect(out).toMatch(/│ Pasta carbonara +│ meat +│/);
+    expect(out).toMatch(/│ Falafel med tahinisås +│ vegan │/);
+  });
+
+  test('on terminals that show hyperlinks: short link text, the URL behind it', () => {
+    const style = terminal(80, { env: { TERM_PROGRAM: 'WezTerm' } });
+    const out = renderShow(found(['Pasta']), style).stdout;
+    expect(out).toContain('\x1b]8;;https://livet.example/\x1b\\livet.example\x1b]8;;\x1b\\');
+    expect(out).toContain('\x1b]8;;https://www.openstreetmap.org/?mlat=59.3&mlon=18#map=19/59.3/18\x1b\\OpenStreetMap\x1b]8;;\x1b\\');
+  });
+
+  test('only http(s) links are ever shown, even from a result built by hand', () => {
+    const out = renderShow(found(['Pasta'], { restaurant: { ...restaurant, homepage: 'javascript:alert(1)', menuUrl: '' } }), terminal(80, { env: { TERM_PROGRAM: 'WezTerm' } })).stdout;
+    expect(out).not.toContain('javascript');
+    expect(out).not.toContain('Homepage');
   });
 
   test('no colour codes unless enabled', () => {
-    const plainStyle = makeStyle({ color: false, isTTY: true, columns: 80 });
-    expect(renderShow(found(DISHES), 'table', plainStyle).stdout).not.toMatch(/\x1b\[/);
+    expect(renderShow(found(DISHES), terminal(80)).stdout).not.toMatch(/\x1b\[/);
   });
 
-  test('empty menu on a weekend', () => {
-    const r = renderShow(found([], { weekend: true, date: '2026-11-28' }), 'table', makeStyle({ color: false, isTTY: true, columns: 80 }));
-    expect(r.stdout).toContain('No menu is published for today, Saturday 28 Nov.');
-    expect(r.stdout).toContain('Restaurants are usually closed on weekends.');
+  test('empty menu on a weekend: said once, on stdout, with the hint', () => {
+    const r = renderShow(found([], { weekend: true, date: '2026-11-28' }), terminal(80));
+    expect(r.stdout).toContain('No menu is published for today, Saturday 28 Nov. Restaurants are usually closed\non weekends.');
     expect(r.stdout).toContain('Menu page https://livet.example/meny');
-    expect(r.stderr).toEqual(['Livet [Restaurant] has published no menu for today; restaurants are usually closed on weekends']);
+    expect(r.notes).toEqual([]);
+  });
+
+  test('a 240 KB dish renders at once, clipped; JSON keeps it whole', () => {
+    const huge = `Gryta ${'med mycket mer '.repeat(16_000)}`;
+    const started = performance.now();
+    const out = renderShow(found([huge]), terminal(80)).stdout;
+    expect(performance.now() - started).toBeLessThan(2_000); // a hang guard: it took 117 s with cli-table3
+    expect(out.length).toBeLessThan(5_000);
+    expect(out).toContain('…');
+    expect(JSON.parse(renderShow(found([huge]), chooseStyle({ json: true, color: 'auto' }, { write: () => {} }, {})).stdout).dishes[0]).toBe(huge);
+  });
+});
+
+describe('today on a terminal', () => {
+  const menu = (id: string, name: string, region: string, dishes: string[], extra = {}) => ({
+    restaurant: { ...restaurant, id, name, region },
+    ...dishesOf(dishes, null),
+    source,
+    favorite: false,
+    ...extra,
+  });
+  const today = (extra: Partial<TodayResult> = {}): TodayResult => ({
+    status: 'today',
+    date: '2026-11-26',
+    weekend: false,
+    region: null,
+    diet: null,
+    regions: [
+      { region: 'Uppsala', restaurants: [menu('a', 'Alfa', 'Uppsala', ['Köttbullar'], { favorite: true }), menu('b', 'Beta', 'Uppsala', ['Lax'])] },
+      { region: 'Solna', restaurants: [menu('c', 'Gamma', 'Solna', ['Soppa'], { source: { ...source, stale: true } })] },
+    ],
+    noMenu: [{ ...restaurant, id: 'd', name: 'Delta' }],
+    nothingFits: [],
+    failed: [{ restaurant: { ...restaurant, id: 'e', name: 'Epsilon' }, error: { code: 'API_STATUS', message: 'the menu API answered 500' } }],
+    ...extra,
+  });
+
+  test('favourites first and marked, stale rows marked, and the end names what is missing and why', () => {
+    const out = strip(renderToday(today(), terminal(80)).stdout);
+    const lines = out.trimEnd().split('\n');
+    expect(lines[1]).toBe('★ Favourites');
+    expect(out.indexOf('Alfa')).toBeLessThan(out.indexOf('Beta'));
+    expect(out).toMatch(/│ \(cached copy\) +│/);
+    expect(lines.at(-2)).toBe('No menu today: Delta.');
+    expect(lines.at(-1)).toBe('Could not fetch the menu of Epsilon (the menu API answered 500).');
+    expect(renderToday(today(), terminal(80)).notes).toEqual([]);
+  });
+
+  test('piped, the same facts go to stderr, after the records; favourites first', () => {
+    const r = renderToday(today(), piped());
+    expect(r.stdout.trimEnd().split('\n').map((l) => l.split('\t')[1])).toEqual(['a', 'b', 'c']);
+    expect(r.notes).toEqual(['no menu today: Delta', 'could not fetch the menu of Epsilon (the menu API answered 500)']);
+  });
+
+  test('footer prose wraps at word boundaries at 40 columns', () => {
+    const many = Array.from({ length: 8 }, (_, i) => ({ ...restaurant, id: `n${i}`, name: `Restaurang Nummer${i}` }));
+    const out = strip(renderToday(today({ noMenu: many, failed: [] }), terminal(40)).stdout);
+    const footer = out.trimEnd().split('\n').slice(-6);
+    for (const line of footer) expect(displayWidth(line)).toBeLessThanOrEqual(40);
+    expect(footer.join(' ')).toContain('Restaurang Nummer3');
   });
 });
 
 describe('piped output', () => {
-  const style = makeStyle({ color: true, isTTY: false, columns: 80 });
-
-  test('one tab-separated record per line, no box drawing, no colour', () => {
-    const out = renderShow(found(DISHES), 'plain', style).stdout;
+  test('one tab-separated record per dish, no box drawing, no colour', () => {
+    const out = renderShow(found(DISHES), piped()).stdout;
     expect(out).not.toMatch(/[│┌└─\x1b]/);
-    expect(out.trimEnd().split('\n')).toEqual([
-      'restaurant\tLivet [Restaurant]\tSolna\tlivet',
-      ...DISHES.map((d) => `dish\t${d}`),
-      'homepage\thttps://livet.example/',
-      'map\thttps://www.openstreetmap.org/#map=19/59.3/18.0',
-      'menu\thttps://livet.example/meny',
-    ]);
+    const links = `${restaurant.mapUrl}\t${restaurant.homepage}\t${restaurant.menuUrl}`;
+    expect(out.trimEnd().split('\n')[0]).toBe(`Solna\tlivet\tLivet [Restaurant]\tRäksmörgås med ägg\tfish\t\t${links}`);
+    expect(out.trimEnd().split('\n')).toHaveLength(DISHES.length);
   });
 
   test('the list: region, identifier, name', () => {
-    const out = renderShow(
-      { status: 'list', region: null, regions: [{ region: 'Solna', restaurants: [restaurant] }], source },
-      'plain',
-      style,
-    ).stdout;
+    const out = renderShow({ status: 'list', region: null, regions: [{ region: 'Solna', restaurants: [restaurant] }], source }, piped()).stdout;
     expect(out).toBe('Solna\tlivet\tLivet [Restaurant]\n');
   });
 });
 
 test('JSON is the result object itself', () => {
   const result = found(['Pasta']);
-  expect(JSON.parse(renderShow(result, 'json', makeStyle({ color: true, isTTY: true })).stdout)).toEqual(result);
+  expect(JSON.parse(renderShow(result, chooseStyle({ json: true, color: 'always' }, { write: () => {}, isTTY: true }, {})).stdout)).toEqual(result);
 });
 
-describe('colour decisions', () => {
-  const saved = process.env.NO_COLOR;
-  const withNoColor = (value: string | undefined, fn: () => void) => {
-    if (value === undefined) delete process.env.NO_COLOR;
-    else process.env.NO_COLOR = value;
-    try {
-      fn();
-    } finally {
-      if (saved === undefined) delete process.env.NO_COLOR;
-      else process.env.NO_COLOR = saved;
-    }
-  };
+describe('layout, colour and link decisions', () => {
+  const tty = { write: () => {}, isTTY: true, columns: 120 };
+  const pipe = { write: () => {} };
+  test.each([
+    ['a terminal', tty, {}, 'auto', 'table', true],
+    ['a terminal with NO_COLOR', tty, { NO_COLOR: '1' }, 'auto', 'table', false],
+    ['a terminal with an empty NO_COLOR', tty, { NO_COLOR: '' }, 'auto', 'table', true],
+    ['a terminal with --color never', tty, {}, 'never', 'table', false],
+    ['a dumb terminal', tty, { TERM: 'dumb' }, 'auto', 'table', false],
+    ['a pipe', pipe, {}, 'auto', 'plain', false],
+    ['a pipe with FORCE_COLOR', pipe, { FORCE_COLOR: '1' }, 'auto', 'plain', true],
+    ['a pipe with FORCE_COLOR=0', pipe, { FORCE_COLOR: '0' }, 'auto', 'plain', false],
+    ['a pipe with --color always', pipe, {}, 'always', 'plain', true],
+    ['a pipe with RESTAURANT_MENU_FORCE_TTY', pipe, { RESTAURANT_MENU_FORCE_TTY: '1' }, 'auto', 'table', true],
+    ['NO_COLOR and --color always', tty, { NO_COLOR: '1' }, 'always', 'table', true],
+  ] as const)('%s → %s, colour %s', (_, stdout, env, color, mode, colored) => {
+    const style = chooseStyle({ json: false, color }, stdout, env);
+    expect(style.mode).toBe(mode);
+    expect(style.c.level > 0).toBe(colored);
+  });
+
+  test('RESTAURANT_MENU_FORCE_TTY=<n> sets the width, as GH_FORCE_TTY does', () => {
+    expect(chooseStyle({ json: false, color: 'auto' }, pipe, { RESTAURANT_MENU_FORCE_TTY: '60' }).columns).toBe(60);
+  });
+
+  test('JSON is never coloured', () => {
+    expect(chooseStyle({ json: true, color: 'always' }, tty, {}).c.level).toBe(0);
+  });
 
   test.each([
-    [{ color: true, isTTY: true }, undefined, true],
-    [{ color: true, isTTY: true }, '1', false],
-    [{ color: true, isTTY: true }, '', true], // NO_COLOR counts only when non-empty
-    [{ color: false, isTTY: true }, undefined, false], // --no-color
-    [{ color: true, isTTY: false }, undefined, false], // piped
-  ])('%j with NO_COLOR=%j → colour %s', (options, noColor, expected) => {
-    withNoColor(noColor, () => expect(makeStyle(options).c.level > 0).toBe(expected));
-  });
+    [{ TERM_PROGRAM: 'iTerm.app', TERM_PROGRAM_VERSION: '3.4.0' }, true],
+    [{ TERM_PROGRAM: 'WezTerm' }, true],
+    [{ VTE_VERSION: '6003' }, true],
+    [{ VTE_VERSION: '4000' }, false],
+    [{ WT_SESSION: 'x' }, true],
+    [{ TERM: 'xterm-256color' }, false],
+    [{ TERM_PROGRAM: 'WezTerm', TMUX: '/tmp/x' }, false],
+    [{ FORCE_HYPERLINK: '1', TERM: 'dumb' }, true],
+    [{ FORCE_HYPERLINK: '0', TERM_PROGRAM: 'WezTerm' }, false],
+  ])('hyperlinks with %j: %s', (env, expected) => expect(supportsHyperlinks(env)).toBe(expected));
 });

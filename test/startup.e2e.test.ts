@@ -1,26 +1,41 @@
-// The warm path stays light: a cached lookup must not load the HTTP client, conf or the relay
-// (their import alone costs more than the whole start-up budget). Checked by recording which
-// files the process loads, not by timing; the timing is measured by `npm run bench:startup`.
+// The warm path stays light: a cached lookup must not load the HTTP client, the the picker, Redis or the browser opener (each costs start-up time a warm lookup does
+// not have). Checked by recording which files the process loads, not by timing; the timing is
+// measured by `npm run bench:startup`.
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from 'vitest';
-import { useStandIn } from './helpers/stand-in.js';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
+import { startMenuApi, type MenuApi } from './helpers/menu-api.js';
+import { sandbox, type Sandbox } from './helpers/run-cli.js';
 
-const t = useStandIn();
 const hook = fileURLToPath(new URL('./helpers/trace-imports.mjs', import.meta.url));
 
+/** A string each heavy part's chunk contains. */
 const HEAVY = {
-  got: 'sindresorhus/got',
-  conf: 'Config schema violation',
+  client: '(+https://www.npmjs.com/package/restaurant-menu-cli)',
   relay: 'relay listening',
+  picker: 'fits several restaurants; which one?',
+  redis: 'rm:v1:',
+  open: 'xdg-open',
 };
+
+let api: MenuApi;
+let box: Sandbox;
+beforeAll(async () => {
+  api = await startMenuApi();
+});
+afterAll(() => api.close());
+beforeEach(() => {
+  api.reset();
+  box = sandbox();
+});
+afterEach(() => box.cleanup());
 
 /** Runs the CLI and returns which heavy parts the files it loaded contain. */
 async function heavyPartsLoaded(args: string[]): Promise<string[]> {
-  const trace = join(t.box.home, 'trace.txt');
+  const trace = join(box.home, 'trace.txt');
   rmSync(trace, { force: true });
-  const r = await t.box.run(['--api', t.api.url, ...args], { NODE_OPTIONS: `--import=${hook}`, TRACE_IMPORTS_FILE: trace });
+  const r = await box.run(['--api', api.url, ...args], { NODE_OPTIONS: `${box.env.NODE_OPTIONS} --import=${hook}`, TRACE_IMPORTS_FILE: trace });
   expect(r.code, r.stderr).toBe(0);
   const files = readFileSync(trace, 'utf8').trim().split('\n').filter((u) => u.includes('/dist/'));
   expect(files.some((u) => u.endsWith('/dist/cli.js'))).toBe(true);
@@ -30,14 +45,14 @@ async function heavyPartsLoaded(args: string[]): Promise<string[]> {
     .map(([name]) => name);
 }
 
-test('a cold lookup loads got and conf; a warm one loads none of the heavy parts', async () => {
-  expect(await heavyPartsLoaded(['sven dufva'])).toEqual(['got', 'conf']);
+test('a cold lookup loads the HTTP client; a warm one loads none of the heavy parts', async () => {
+  expect(await heavyPartsLoaded(['sven dufva'])).toEqual(['client']);
   expect(await heavyPartsLoaded(['sven dufva'])).toEqual([]);
-  expect(t.api.totalCalls()).toBe(2);
+  expect(api.totalCalls()).toBe(2);
 });
 
-test('warm today and find load none of the heavy parts either', async () => {
-  await t.run('today');
-  expect(await heavyPartsLoaded(['today'])).toEqual([]);
+test('warm today, find, diets and English load none of the heavy parts either', async () => {
+  await box.run(['--api', api.url, 'today']);
+  expect(await heavyPartsLoaded(['today', '--diet', 'vegetarian', '--english'])).toEqual([]);
   expect(await heavyPartsLoaded(['find', 'lax'])).toEqual([]);
 });

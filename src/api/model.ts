@@ -1,7 +1,10 @@
 // The one internal model of the menu API's answers. Every deployment variant listed in
 // shared/api/README.md is turned into these shapes here, and anything else is rejected with a
-// clear error instead of leaking `undefined` into a table. No dependencies: the warm path uses it.
+// clear error instead of leaking `undefined` into a table. Every string is neutralised here, on
+// the way in (scraped text is written by strangers), and every link is http(s) or nothing.
+// No dependencies: the warm path uses it.
 import { ApiError } from '../errors.js';
+import { neutralise, safeUrl } from '../text.js';
 
 export interface Restaurant {
   id: string;
@@ -30,13 +33,21 @@ function bad(what: string): never {
   throw new ApiError('API_BAD_RESPONSE', `the menu API sent an unexpected answer (${what})`);
 }
 
-/** The first of `keys` that holds a string; `undefined` when none is present. */
+/** The first of `keys` that holds a string, neutralised; `undefined` when none is present. */
 function pickString(obj: Json, ...keys: string[]): string | undefined {
   for (const key of keys) {
     const value = obj[key];
-    if (typeof value === 'string') return value;
+    if (typeof value === 'string') return neutralise(value);
   }
   return undefined;
+}
+
+function pickUrl(obj: Json, ...keys: string[]): string {
+  for (const key of keys) {
+    const value = obj[key];
+    if (typeof value === 'string' && value) return safeUrl(value);
+  }
+  return '';
 }
 
 function mapLink(lat: number, lon: number): string {
@@ -47,18 +58,23 @@ function toRestaurant(entry: unknown, index: number): Restaurant {
   if (!isObject(entry)) bad(`restaurant #${index + 1} is not an object`);
   const id = pickString(entry, 'identifier');
   const name = pickString(entry, 'name');
-  if (!id?.trim() || name === undefined) bad(`restaurant #${index + 1} has no identifier or name`);
+  if (!id || name === undefined) bad(`restaurant #${index + 1} has no identifier or name`);
+  // The identifier becomes one path segment of a request; `.` and `..` would leave it.
+  if (id === '.' || id === '..') bad(`restaurant #${index + 1} has the identifier '${id}'`);
   const coordinate = entry.coordinate;
   const hasCoordinate =
-    Array.isArray(coordinate) && coordinate.length === 2 && coordinate.every((n) => typeof n === 'number' && Number.isFinite(n));
-  const osm = pickString(entry, 'osm', 'map_url');
+    Array.isArray(coordinate) &&
+    coordinate.length === 2 &&
+    coordinate.every((n) => typeof n === 'number' && Number.isFinite(n) && Math.abs(n) <= 180);
+  // One map link for a restaurant wherever it appears: built from its coordinates (a marker),
+  // else the deployment's own OpenStreetMap link.
   return {
-    id: id.trim(),
-    name: name.trim().replace(/\s+/g, ' ') || id.trim(),
-    region: (pickString(entry, 'region', 'campus', 'location') ?? '').trim() || 'Other',
-    homepage: pickString(entry, 'homepage', 'url') ?? '',
-    menuUrl: pickString(entry, 'menuUrl', 'menu_url') ?? '',
-    mapUrl: osm || (hasCoordinate ? mapLink(coordinate[0] as number, coordinate[1] as number) : ''),
+    id,
+    name: name || id,
+    region: pickString(entry, 'region', 'campus', 'location') || 'Other',
+    homepage: pickUrl(entry, 'homepage', 'url'),
+    menuUrl: pickUrl(entry, 'menuUrl', 'menu_url'),
+    mapUrl: hasCoordinate ? mapLink(coordinate[0] as number, coordinate[1] as number) : pickUrl(entry, 'osm', 'map_url'),
   };
 }
 
@@ -76,12 +92,12 @@ export function parseRestaurantList(body: unknown): Restaurant[] {
   return list;
 }
 
-/** Trims and collapses whitespace, drops blanks and repeats (ignoring case and spacing). */
+/** Neutralises, trims and collapses whitespace, drops blanks and repeats (ignoring case and spacing). */
 export function cleanDishes(raw: string[]): string[] {
   const seen = new Set<string>();
   const dishes: string[] = [];
   for (const text of raw) {
-    const dish = text.replace(/\s+/g, ' ').trim();
+    const dish = neutralise(text);
     const key = dish.toLowerCase();
     if (!dish || seen.has(key)) continue;
     seen.add(key);
@@ -102,27 +118,33 @@ export function parseMenu(body: unknown): Menu {
     return bad(`dish #${i + 1} is not text`);
   });
   return {
-    title: (pickString(r, 'title', 'name') ?? '').trim(),
-    region: (pickString(r, 'location', 'region', 'campus') ?? '').trim(),
-    homepage: pickString(r, 'url', 'homepage') ?? '',
-    mapUrl: pickString(r, 'map_url', 'osm') ?? '',
+    title: pickString(r, 'title', 'name') ?? '',
+    region: pickString(r, 'location', 'region', 'campus') ?? '',
+    homepage: pickUrl(r, 'url', 'homepage'),
+    mapUrl: pickUrl(r, 'map_url', 'osm'),
     dishes: cleanDishes(raw),
   };
 }
 
-// Checks for cached copies, which are stored in the internal model (an old or hand-edited cache
-// file may hold anything).
+// Cached copies are stored in the internal model, but an old or hand-edited cache file may hold
+// anything: they are checked and neutralised again on the way in, like an API answer.
 const RESTAURANT_FIELDS = ['id', 'name', 'region', 'homepage', 'menuUrl', 'mapUrl'] as const;
 
-export function isRestaurantList(value: unknown): value is Restaurant[] {
-  return Array.isArray(value) && value.every((r) => isObject(r) && RESTAURANT_FIELDS.every((f) => typeof r[f] === 'string'));
+export function cachedRestaurantList(value: unknown): Restaurant[] | undefined {
+  if (!Array.isArray(value) || !value.every((r) => isObject(r) && RESTAURANT_FIELDS.every((f) => typeof r[f] === 'string'))) return undefined;
+  return (value as Restaurant[]).map((r) => ({
+    id: neutralise(r.id),
+    name: neutralise(r.name),
+    region: neutralise(r.region),
+    homepage: safeUrl(r.homepage),
+    menuUrl: safeUrl(r.menuUrl),
+    mapUrl: safeUrl(r.mapUrl),
+  }));
 }
 
-export function isMenu(value: unknown): value is Menu {
-  return (
-    isObject(value) &&
-    ['title', 'region', 'homepage', 'mapUrl'].every((f) => typeof value[f] === 'string') &&
-    Array.isArray(value.dishes) &&
-    value.dishes.every((d) => typeof d === 'string')
-  );
+export function cachedMenu(value: unknown): Menu | undefined {
+  if (!isObject(value) || !['title', 'region', 'homepage', 'mapUrl'].every((f) => typeof value[f] === 'string')) return undefined;
+  if (!Array.isArray(value.dishes) || !value.dishes.every((d) => typeof d === 'string')) return undefined;
+  const m = value as unknown as Menu;
+  return { title: neutralise(m.title), region: neutralise(m.region), homepage: safeUrl(m.homepage), mapUrl: safeUrl(m.mapUrl), dishes: cleanDishes(m.dishes) };
 }

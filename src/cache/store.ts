@@ -1,10 +1,12 @@
-// The disk cache: one conf-managed JSON file, `cache.json`, in the user's cache directory.
+// The disk cache: one JSON file, `cache.json`, in the user's cache directory.
 //   { "format": 1, "entries": { "<api base><path>": { "fetchedAt": <ms>, "body": <model> } } }
-// Keys include the API base, so the direct API and a relay never share entries.
-// Reads parse the file directly (fast path); writes go through conf (atomic temp-file + rename,
-// so ten processes writing at once leave a valid file: the last writer wins).
+// Keys include the API base (credentials redacted), so the direct API and a relay never share
+// entries. Reads parse the file once per run; the answers a run fetches are written once, at its
+// end, merged into what is on disk then, under a lock (so concurrent runs keep each other's
+// entries), atomically, and pruned of what can never be served again.
 import { join } from 'node:path';
-import { ensureDir, readJsonObject } from '../jsonfile.js';
+import { cachedRestaurantList, type Restaurant } from '../api/model.js';
+import { fileErrorReason, Locked, readJsonObject, withLock, writeFileAtomic, type FileRead } from '../files.js';
 import type { Notices } from '../notices.js';
 
 export interface CacheEntry {
@@ -12,9 +14,11 @@ export interface CacheEntry {
   body: unknown;
 }
 
-type Entries = Record<string, CacheEntry>;
+export type Entries = Record<string, CacheEntry>;
 
 const FORMAT = 1;
+/** A cache file larger than this is not ours to parse (a 2,000-restaurant cache is ~1 MB). */
+const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
 export const cacheFileIn = (dir: string) => join(dir, 'cache.json');
 
@@ -23,10 +27,27 @@ function isEntry(value: unknown): value is CacheEntry {
   return typeof v === 'object' && v !== null && Number.isFinite(v.fetchedAt) && 'body' in v;
 }
 
+/** What the file holds: its entries, or why it holds none. */
+export type CacheRead = { state: 'ok' | 'missing'; entries: Entries } | { state: 'unreadable' | 'damaged'; entries: Entries; reason: string };
+
+export function readCacheFile(file: string): CacheRead {
+  const read: FileRead = readJsonObject(file, MAX_FILE_BYTES);
+  if (read.state === 'missing') return { state: 'missing', entries: {} };
+  if (read.state === 'unreadable') return { state: 'unreadable', entries: {}, reason: read.reason };
+  if (read.state === 'corrupt') return { state: 'damaged', entries: {}, reason: read.reason };
+  const raw = read.data.entries;
+  if (read.data.format !== FORMAT || typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { state: 'damaged', entries: {}, reason: 'not a cache file of this version' };
+  }
+  const entries: Entries = {};
+  for (const [key, value] of Object.entries(raw)) if (isEntry(value)) entries[key] = value;
+  return { state: 'ok', entries };
+}
+
 export class DiskCache {
   readonly file: string;
-  private entries: Entries | undefined;
-  private writable = true;
+  private read: CacheRead | undefined;
+  private readonly pending = new Map<string, CacheEntry>();
 
   constructor(
     readonly dir: string,
@@ -35,65 +56,71 @@ export class DiskCache {
     this.file = cacheFileIn(dir);
   }
 
-  /** The entries on disk now; a damaged file counts as empty (with one warning) and is rebuilt on the next write. */
-  private load(warn: boolean): Entries {
-    const read = readJsonObject(this.file);
-    // An unreadable file (e.g. a directory in its place) also fails to write; put() says so once.
-    if (read.state === 'missing' || read.state === 'unreadable') return {};
-    const raw = read.state === 'ok' ? read.data.entries : undefined;
-    if (read.state === 'corrupt' || read.data.format !== FORMAT || typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      if (warn) this.notices.warn(`ignoring the damaged cache file ${this.file}; it will be rebuilt`);
-      return {};
+  /** The file's entries as this run first saw them; a damaged or unreadable file counts as empty, with one note. */
+  private load(): CacheRead {
+    if (!this.read) {
+      this.read = readCacheFile(this.file);
+      if (this.read.state === 'damaged') this.notices.warn(`ignoring the damaged cache file ${this.file} (${this.read.reason}); it will be rebuilt`);
+      if (this.read.state === 'unreadable') this.notices.warn(`cannot read the cache file ${this.file} (${this.read.reason}); continuing without a cache`);
     }
-    const entries: Entries = {};
-    for (const [key, value] of Object.entries(raw)) if (isEntry(value)) entries[key] = value;
-    return entries;
+    return this.read;
   }
 
   get(key: string): CacheEntry | undefined {
-    this.entries ??= this.load(true);
-    return this.entries[key];
+    return this.pending.get(key) ?? this.load().entries[key];
   }
 
-  all(): Entries {
-    this.entries ??= this.load(true);
-    return this.entries;
+  /** Keeps an answer to be written by `flush`. */
+  put(key: string, entry: CacheEntry): void {
+    this.pending.set(key, entry);
   }
 
   /**
-   * Stores an entry, dropping every entry `keep` rejects. Never throws: a cache that cannot be
-   * written turns caching off for this run, with one warning.
+   * Writes this run's answers, merged into the file as it is now, dropping every entry `keep`
+   * rejects. Never throws: a cache that cannot be written is a note, and the run goes on.
    */
-  async put(key: string, entry: CacheEntry, keep: (key: string, entry: CacheEntry) => boolean): Promise<void> {
-    if (!this.writable) return;
+  async flush(keep: (key: string, entry: CacheEntry) => boolean): Promise<void> {
+    if (this.pending.size === 0) return;
+    if (this.load().state === 'unreadable') return; // already said; writing would fail the same way
     try {
-      const entries = { ...this.load(false), [key]: entry };
-      for (const k of Object.keys(entries)) if (!keep(k, entries[k]!)) delete entries[k];
-      await this.writeStore({ format: FORMAT, entries });
-      this.entries = entries;
+      await withLock(
+        this.file,
+        () => {
+          const now = readCacheFile(this.file);
+          const entries: Entries = { ...(now.state === 'unreadable' ? {} : now.entries), ...Object.fromEntries(this.pending) };
+          for (const k of Object.keys(entries)) if (!keep(k, entries[k]!)) delete entries[k];
+          writeFileAtomic(this.file, JSON.stringify({ format: FORMAT, entries }));
+        },
+        2_000,
+      );
+      this.pending.clear();
     } catch (error) {
-      this.writable = false;
-      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      this.notices.warn(`cannot write the cache in ${this.dir} (${code}); continuing without a cache`);
+      const reason = error instanceof Locked ? 'another process is writing it' : fileErrorReason(error);
+      this.notices.warn(`cannot write the cache ${this.file} (${reason}); continuing without saving`);
     }
   }
 
+  /** Empties the cache; returns how many entries it held. Throws when the file cannot be written. */
   async clear(): Promise<number> {
-    const count = Object.keys(this.load(false)).length;
-    await this.writeStore({ format: FORMAT, entries: {} });
-    this.entries = {};
-    return count;
-  }
-
-  private async writeStore(store: Record<string, unknown>): Promise<void> {
-    ensureDir(this.dir);
-    const { default: Conf } = await import('conf');
-    const conf = new Conf({
-      cwd: this.dir,
-      configName: 'cache',
-      clearInvalidConfig: true,
-      accessPropertiesByDotNotation: false,
+    return withLock(this.file, () => {
+      const before = readCacheFile(this.file);
+      if (before.state === 'unreadable') throw Object.assign(new Error(before.reason), { code: undefined });
+      if (before.state === 'missing') return 0;
+      writeFileAtomic(this.file, JSON.stringify({ format: FORMAT, entries: {} }));
+      return Object.keys(before.entries).length;
     });
-    conf.store = store;
   }
+}
+
+/**
+ * Every restaurant in the cache, from any API base and of any age: for decisions that must not
+ * make a request (is this word a restaurant or a mistyped command? shell completion).
+ */
+export function cachedRestaurants(dir: string): Restaurant[] {
+  const byId = new Map<string, Restaurant>();
+  for (const [key, entry] of Object.entries(readCacheFile(cacheFileIn(dir)).entries)) {
+    if (!key.endsWith('/restaurant')) continue;
+    for (const r of cachedRestaurantList(entry.body) ?? []) byId.set(r.id, r);
+  }
+  return [...byId.values()];
 }

@@ -1,34 +1,66 @@
+// `restaurant-menu cache path|info|clear`.
 import { statSync } from 'node:fs';
-import { cacheFileIn, DiskCache } from '../cache/store.js';
+import { cacheFileIn, DiskCache, readCacheFile } from '../cache/store.js';
+import { CacheFileError } from '../errors.js';
+import { fileErrorReason } from '../files.js';
 import type { Notices } from '../notices.js';
-import { cacheDir } from '../paths.js';
+
+export interface CachePathResult {
+  status: 'cache_path';
+  file: string;
+}
 
 export interface CacheInfo {
+  status: 'cache_info';
   file: string;
+  /** ok, missing (nothing cached yet) or damaged (ignored, rebuilt on the next lookup). */
+  state: 'ok' | 'missing' | 'damaged';
+  problem: string | null;
   entries: number;
   bytes: number;
   oldest: string | null;
   newest: string | null;
 }
 
-export function cachePath(): string {
-  return cacheFileIn(cacheDir());
+export interface CacheCleared {
+  status: 'cache_cleared';
+  file: string;
+  removed: number;
 }
 
-export function cacheInfo(notices: Notices): CacheInfo {
-  const cache = new DiskCache(cacheDir(), notices);
-  const times = Object.values(cache.all()).map((e) => e.fetchedAt).sort((a, b) => a - b);
+export function cachePath(dir: string): CachePathResult {
+  return { status: 'cache_path', file: cacheFileIn(dir) };
+}
+
+export function cacheInfo(dir: string): CacheInfo {
+  const file = cacheFileIn(dir);
+  const read = readCacheFile(file);
+  if (read.state === 'unreadable') throw new CacheFileError(`cannot read the cache file ${file} (${read.reason})`);
+  const times = Object.values(read.entries).map((e) => e.fetchedAt).sort((a, b) => a - b);
   let bytes = 0;
   try {
-    bytes = statSync(cache.file).size;
+    bytes = statSync(file).size;
   } catch {
-    // no cache file yet
+    // no cache file yet (or a dangling link to none)
   }
   const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
-  return { file: cache.file, entries: times.length, bytes, oldest: iso(times[0]), newest: iso(times.at(-1)) };
+  return {
+    status: 'cache_info',
+    file,
+    state: read.state,
+    problem: read.state === 'damaged' ? read.reason : null,
+    entries: times.length,
+    bytes,
+    oldest: iso(times[0]),
+    newest: iso(times.at(-1)),
+  };
 }
 
-export async function clearCache(notices: Notices): Promise<{ removed: number; file: string }> {
-  const cache = new DiskCache(cacheDir(), notices);
-  return { removed: await cache.clear(), file: cache.file };
+export async function clearCache(dir: string, notices: Notices): Promise<CacheCleared> {
+  const cache = new DiskCache(dir, notices);
+  try {
+    return { status: 'cache_cleared', file: cache.file, removed: await cache.clear() };
+  } catch (error) {
+    throw new CacheFileError(`cannot clear the cache file ${cache.file} (${fileErrorReason(error)})`);
+  }
 }

@@ -1,43 +1,105 @@
-import { ConfigStore, configFileIn, effectiveSetting, isSettingKey, SETTINGS, type SettingKey } from '../config.js';
+// `restaurant-menu config get|set|unset|list|path`: saved settings.
+import type { Restaurant } from '../api/model.js';
 import { UsageError } from '../errors.js';
-import type { Notices } from '../notices.js';
-import { configDir } from '../paths.js';
+import { lookup } from '../lookup.js';
+import { plausibleRegion, KNOWN_REGIONS } from '../restaurants.js';
+import { canonical, isSettingKey, resolve, settingDef, SETTINGS, type Env, type Origin, type Saved, type SettingKey } from '../settings.js';
+import { configFileIn, type SettingsStore } from '../settings-store.js';
+import { joinWords, quote } from '../text.js';
 
 export interface SettingRow {
   key: SettingKey;
   value: string;
-  from: 'env' | 'saved' | 'default';
+  from: Exclude<Origin, 'flag'>;
+  /** The environment variable that sets it. */
+  env: string | null;
+  default: string;
   describe: string;
 }
 
+export type ConfigResult =
+  | { status: 'config_path'; file: string }
+  | { status: 'config_get'; setting: SettingRow }
+  | { status: 'config_set'; key: SettingKey; value: string; file: string }
+  | { status: 'config_unset'; key: SettingKey; removed: boolean; file: string }
+  | { status: 'config_list'; settings: SettingRow[] };
+
+/** The settings `config` can save, in table order. */
+export const SAVED_KEYS = (Object.keys(SETTINGS) as SettingKey[]).filter((k) => SETTINGS[k].saved);
+
 function checkKey(key: string): SettingKey {
-  if (!isSettingKey(key)) throw new UsageError(`unknown setting '${key.slice(0, 40)}' (settings: ${Object.keys(SETTINGS).join(', ')})`);
+  if (!isSettingKey(key) || !SETTINGS[key].saved) {
+    throw new UsageError(`unknown setting ${quote(key)} (settings: ${SAVED_KEYS.join(', ')})`);
+  }
   return key;
 }
 
-const store = (notices: Notices) => new ConfigStore(configDir(), notices);
-
-export function configPath(): string {
-  return configFileIn(configDir());
+function row(key: SettingKey, env: Env, saved: Saved): SettingRow {
+  const def = settingDef(key);
+  const { text, from } = resolve(key, { env, saved });
+  return {
+    key,
+    value: canonical(key, text),
+    from: from as SettingRow['from'],
+    env: def.env ?? null,
+    default: def.default,
+    describe: def.describe,
+  };
 }
 
-export function configGet(key: string, notices: Notices): string | undefined {
-  return store(notices).read()[checkKey(key)];
+export function configPath(dir: string): ConfigResult {
+  return { status: 'config_path', file: configFileIn(dir) };
 }
 
-export function configSet(key: string, value: string, notices: Notices): Promise<string> {
-  return store(notices).set(checkKey(key), value);
+/** A setting's effective value without flags, and where it comes from. */
+export function configGet(key: string, store: SettingsStore, env: Env): ConfigResult {
+  return { status: 'config_get', setting: row(checkKey(key), env, store.read()) };
 }
 
-export function configUnset(key: string, notices: Notices): Promise<void> {
-  return store(notices).unset(checkKey(key));
+export function configList(store: SettingsStore, env: Env): ConfigResult {
+  const saved = store.read();
+  return { status: 'config_list', settings: SAVED_KEYS.map((key) => row(key, env, saved)) };
 }
 
-/** What each setting resolves to without flags: environment > saved > default. */
-export function configList(notices: Notices): SettingRow[] {
-  const saved = store(notices).read();
-  return (Object.keys(SETTINGS) as SettingKey[]).map((key) => {
-    const { value, from } = effectiveSetting(key, undefined, saved);
-    return { key, value, from: from as SettingRow['from'], describe: `${SETTINGS[key].describe} (default ${SETTINGS[key].default})` };
-  });
+export interface SetContext {
+  store: SettingsStore;
+  /** The restaurant list, for settings that name restaurants or regions (fetched only then). */
+  restaurants(): Promise<Restaurant[]>;
+  /** The list from the cache alone, if there is one. */
+  cachedRestaurants(): Restaurant[] | undefined;
+}
+
+export async function configSet(key: string, value: string, ctx: SetContext): Promise<ConfigResult> {
+  const k = checkKey(key);
+  let text = canonical(k, value);
+  if (k === 'favorites') text = await favoriteIds(value, await ctx.restaurants());
+  if (k === 'region' && !plausibleRegion(value, ctx.cachedRestaurants())) {
+    throw new UsageError(`unknown region ${quote(value)} (known: ${joinWords([...KNOWN_REGIONS, 'all'])}, or ki, bmc, uu, ...)`);
+  }
+  await ctx.store.set(k, text);
+  return { status: 'config_set', key: k, value: text, file: ctx.store.file };
+}
+
+export async function configUnset(key: string, store: SettingsStore): Promise<ConfigResult> {
+  const k = checkKey(key);
+  return { status: 'config_unset', key: k, removed: await store.unset(k), file: store.file };
+}
+
+/**
+ * Favourites are typed as names (`bikupan, sven dufva`) and saved as identifiers. Every name
+ * must find exactly one restaurant, or nothing is saved.
+ */
+async function favoriteIds(value: string, restaurants: Restaurant[]): Promise<string> {
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const ids: string[] = [];
+  for (const name of names) {
+    const match = lookup(name, restaurants);
+    if (match.kind === 'found') ids.push(match.restaurant.id);
+    else {
+      const options = match.kind === 'ambiguous' ? match.candidates : match.suggestions;
+      const hint = options.length ? `: did you mean ${joinWords(options.slice(0, 4).map((r) => `${r.name} (${r.id})`))}?` : '';
+      throw new UsageError(`${quote(name)} ${match.kind === 'ambiguous' ? 'fits several restaurants' : 'is no restaurant'}${hint}; nothing was saved`);
+    }
+  }
+  return canonical('favorites', [...new Set(ids)].join(','));
 }

@@ -1,8 +1,11 @@
-// `restaurant-menu find <words...>`: where can I eat X today?
-import { dishMatches, queryWords } from '../dish-match.js';
-import { UsageError } from '../errors.js';
-import { allMenus, groupMenus, type MenuFailure, type MenusOptions, type RestaurantMenu } from './menus.js';
-import { joinQuery } from './show.js';
+// `restaurant-menu find <words...>`: where can I eat X today? Every word must match, in
+// Swedish or English (through the food glossary), or name a diet the dish fits.
+import { EXIT, UsageError } from '../errors.js';
+import type { DietFilter } from '../food/diet.js';
+import { compileQuery, matchesDish } from '../food/search.js';
+import { groupByRegion, type RegionGroup } from '../restaurants.js';
+import { allMenus, type MenuFailure, type MenusOptions, type RestaurantMenu } from './menus.js';
+import { dishesOf, joinQuery } from './show.js';
 
 export interface FindResult {
   status: 'matches' | 'no_matches';
@@ -10,29 +13,35 @@ export interface FindResult {
   date: string;
   weekend: boolean;
   region: string | null;
+  diet: DietFilter | null;
   /** Matching dishes only, grouped by region and restaurant. */
-  regions: { region: string; restaurants: RestaurantMenu[] }[];
-  /** How many menus were searched. */
+  regions: RegionGroup<RestaurantMenu>[];
+  /** How many menus were searched, and how many of them had any dish. */
   searched: number;
+  withDishes: number;
   failed: MenuFailure[];
 }
 
+export const findExitCode = (result: FindResult) => (result.status === 'matches' ? EXIT.ok : EXIT.noMatch);
+
 export async function find(words: string[], options: MenusOptions): Promise<FindResult> {
   const query = joinQuery(words, 'search');
-  const folded = queryWords(query);
-  if (folded.length === 0) throw new UsageError('say what to look for, e.g. restaurant-menu find vegan');
+  const compiled = compileQuery(query);
+  if (!compiled) throw new UsageError('say what to look for, e.g. restaurant-menu find vegan');
   const all = await allMenus(options);
   const hits = all.menus
-    .map((m) => ({ ...m, dishes: m.dishes.filter((d) => dishMatches(folded, d)) }))
+    .map((m) => ({ ...m, ...dishesOf(m.dishes.filter((d) => matchesDish(compiled, d)), options.diet) }))
     .filter((m) => m.dishes.length > 0);
   return {
     status: hits.length ? 'matches' : 'no_matches',
     query,
     date: all.date,
     weekend: all.weekend,
-    region: options.region ?? null,
-    regions: groupMenus(hits),
+    region: all.region,
+    diet: options.diet,
+    regions: groupByRegion(hits, (m) => m.restaurant),
     searched: all.menus.length,
+    withDishes: all.menus.filter((m) => m.dishes.length > 0).length,
     failed: all.failed,
   };
 }

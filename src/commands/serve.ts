@@ -1,138 +1,173 @@
 // `restaurant-menu serve`: runs the relay, in one process or in N cluster workers (like
-// gunicorn's workers). Each worker has its own memory cache, so with N workers a key can cost
-// up to N upstream calls per TTL window; one worker is the default and handles thousands of
-// requests per second.
+// gunicorn's workers). Without --redis each worker has its own memory cache, so a key can cost
+// up to N upstream calls per TTL window; with --redis they (and other instances) share one.
 import cluster from 'node:cluster';
-import { DEFAULT_API, checkApiUrl } from '../config.js';
-import { parseDuration } from '../duration.js';
-import { UsageError } from '../errors.js';
-import { createLogger, LOG_LEVELS, type LogLevel } from '../relay/log.js';
+import type { Run } from '../context.js';
+import { EXIT, ListenError } from '../errors.js';
+import type { Io, Output } from '../io.js';
+import { createLogger, type Logger } from '../relay/log.js';
 import { startRelay, type RelayOptions } from '../relay/server.js';
+import type { SharedStore } from '../relay/shared.js';
+import { redactUrl } from '../text.js';
 import { VERSION } from '../version.js';
 
-export interface ServeFlags {
-  host?: string;
-  port?: string;
-  upstream?: string;
-  ttl?: string;
-  workers?: string;
-  maxEntries?: string;
-  maxBytes?: string;
-  maxStale?: string;
-  upstreamTimeout?: string;
-  upstreamConcurrency?: string;
-  logLevel?: string;
-  accessLog?: boolean;
-}
+type Message = { type: 'listening' } | { type: 'failed'; message: string } | 'shutdown';
 
-/** Flag, else environment variable, else default. */
-function pick(flag: string | undefined, env: string, fallback: string): [string, string] {
-  if (flag !== undefined) return [flag, 'flag'];
-  const value = process.env[env];
-  return value ? [value, env] : [fallback, 'default'];
-}
-
-function integer(value: [string, string], name: string, min: number, max: number): number {
-  const n = Number(value[0]);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max} (got '${value[0].slice(0, 20)}' from ${value[1]})`);
-  return n;
-}
-
-const BYTE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 };
-
-export function parseBytes(text: string): number {
-  const m = text.trim().toLowerCase().match(/^(\d+(?:\.\d+)?)\s*([kmg]?b?)$/);
-  if (!m) throw new UsageError(`invalid size '${text.slice(0, 20)}': use bytes or e.g. 64MB, 512KB`);
-  return Math.floor(Number(m[1]) * BYTE_UNITS[m[2]!]!);
-}
-
-export function serveOptions(flags: ServeFlags): RelayOptions & { workers: number } {
-  const logLevel = pick(flags.logLevel, 'LOG_LEVEL', 'info')[0] as LogLevel;
-  if (!LOG_LEVELS.includes(logLevel)) throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}`);
-  const duration = (value: [string, string], name: string, min: number) => {
-    const ms = parseDuration(value[0], name);
-    if (ms < min) throw new UsageError(`${name} must be at least ${min / 1000} s`);
-    return ms;
+/**
+ * The log's output: stdout, until it is closed (a log shipper that restarts, `| head`). Losing
+ * the log never stops the relay: it says so once on stderr and goes on serving.
+ */
+function logOutput(io: Io): Output {
+  let lost = false;
+  const lose = () => {
+    if (lost) return;
+    lost = true;
+    io.stderr.write('restaurant-menu: the log output was closed; the relay keeps serving without logs\n');
   };
-  const upstream = pick(flags.upstream, 'UPSTREAM_URL', DEFAULT_API);
-  let upstreamUrl: string;
-  try {
-    upstreamUrl = checkApiUrl(upstream[0]);
-  } catch (error) {
-    throw new UsageError(`--upstream: ${(error as Error).message}`);
-  }
-  const accessLog = flags.accessLog ?? ['1', 'true', 'yes'].includes((process.env.ACCESS_LOG ?? '').toLowerCase());
+  io.whenStdoutCloses?.(lose);
   return {
-    host: pick(flags.host, 'HOST', '127.0.0.1')[0],
-    port: integer(pick(flags.port, 'PORT', '8000'), 'port', 0, 65535),
-    upstream: upstreamUrl,
-    ttlMs: duration(pick(flags.ttl, 'CACHE_TTL', '10s'), 'ttl', 0),
-    maxStaleMs: duration(pick(flags.maxStale, 'CACHE_MAX_STALE', '24h'), 'max-stale', 0),
-    workers: integer(pick(flags.workers, 'WORKERS', '1'), 'workers', 1, 64),
-    maxEntries: integer(pick(flags.maxEntries, 'CACHE_MAX_ENTRIES', '1000'), 'max-entries', 1, 10_000_000),
-    maxBytes: parseBytes(pick(flags.maxBytes, 'CACHE_MAX_BYTES', '64MB')[0]),
-    upstreamTimeoutMs: duration(pick(flags.upstreamTimeout, 'UPSTREAM_TIMEOUT', '10s'), 'upstream-timeout', 100),
-    upstreamConcurrency: integer(pick(flags.upstreamConcurrency, 'UPSTREAM_CONCURRENCY', '4'), 'upstream-concurrency', 1, 64),
-    accessLog,
-    log: createLogger(logLevel),
+    write: (text: string) => {
+      if (!lost) io.stdout.write(text);
+    },
+  };
+}
+
+function relayOptions(run: Run, log: Logger): Omit<RelayOptions, 'shared'> {
+  return {
+    host: run.setting('host'),
+    port: run.setting('port'),
+    upstream: run.setting('upstream'),
+    ttlMs: run.setting('relayTtl'),
+    maxStaleMs: run.setting('maxStale'),
+    maxEntries: run.setting('maxEntries'),
+    maxBytes: run.setting('maxBytes'),
+    upstreamTimeoutMs: run.setting('upstreamTimeout'),
+    upstreamConcurrency: run.setting('upstreamConcurrency'),
+    accessLog: run.setting('accessLog'),
+    log,
     userAgent: `restaurant-menu-cli/${VERSION} relay`,
   };
 }
 
-/** Runs until SIGTERM/SIGINT, then shuts down gracefully (in-flight requests finish). */
-export async function serve(flags: ServeFlags): Promise<void> {
-  const { workers, ...options } = serveOptions(flags);
-  const { log } = options;
-  if (workers > 1 && cluster.isPrimary) return runPrimary(workers, options);
+/** Resolves when the process is asked to stop: SIGTERM, SIGINT, or the primary's message. */
+function stopRequested(log: Logger): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = (signal: string) => {
+      log.info('shutting down', { signal });
+      resolve();
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.on('message', (msg: Message) => msg === 'shutdown' && stop('shutdown'));
+  });
+}
 
-  const relay = await startRelay(options);
+/** Runs until SIGTERM/SIGINT, then shuts down gracefully (in-flight requests finish). */
+export async function serve(run: Run): Promise<number> {
+  const format = run.setting('logFormat');
+  const log = createLogger({
+    level: run.setting('logLevel'),
+    format: format === 'auto' ? (run.io.stdout.isTTY ? 'text' : 'json') : format,
+    out: logOutput(run.io),
+    now: run.now,
+  });
+  const options = relayOptions(run, log);
+  const workers = run.setting('workers');
+  const redis = run.setting('redis');
+  if (workers > 1 && cluster.isPrimary) return runPrimary(workers, log, Boolean(redis));
+
+  let shared: SharedStore | undefined;
+  if (redis) {
+    const { connectRedis } = await import('../relay/redis.js');
+    shared = await connectRedis({
+      url: redis,
+      timeoutMs: run.setting('redisTimeout'),
+      log,
+      upstreamTimeoutMs: options.upstreamTimeoutMs,
+      maxStaleMs: options.maxStaleMs,
+      ttlMs: options.ttlMs,
+    });
+  }
+  let relay;
+  try {
+    relay = await startRelay({ ...options, shared });
+  } catch (error) {
+    await shared?.close();
+    // A worker tells the primary, which says it once for all of them.
+    if (cluster.isWorker && error instanceof ListenError) {
+      process.send?.({ type: 'failed', message: error.message } satisfies Message);
+      process.disconnect();
+      return EXIT.io;
+    }
+    throw error;
+  }
   log.info('relay listening', {
     url: relay.url,
-    upstream: options.upstream,
+    upstream: redactUrl(options.upstream),
+    redis: redis ? redactUrl(redis) : undefined,
     ttlMs: options.ttlMs,
     maxEntries: options.maxEntries,
     maxBytes: options.maxBytes,
     worker: cluster.isWorker ? cluster.worker?.id : undefined,
   });
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      log.info('shutting down', { signal });
-      relay.close().then(resolve);
-    };
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
-    // In a cluster, the primary asks workers to stop with a message (signals may not reach them).
-    process.on('message', (msg) => msg === 'shutdown' && stop('shutdown'));
-  });
+  if (cluster.isWorker) process.send?.({ type: 'listening' } satisfies Message);
+  await stopRequested(log);
+  await relay.close();
+  await shared?.close();
   log.info('stopped');
   if (cluster.isWorker) process.disconnect();
+  return EXIT.ok;
 }
 
-async function runPrimary(workers: number, options: Omit<RelayOptions, 'log'> & { log: RelayOptions['log'] }): Promise<void> {
-  const { log } = options;
-  log.info('starting workers', { workers, note: 'each worker has its own cache' });
+/**
+ * Starts the workers and restarts one that dies once serving. A worker that cannot start (its
+ * port taken, no permission) stops them all: the primary exits 4 with one line.
+ */
+async function runPrimary(workers: number, log: Logger, shared: boolean): Promise<number> {
+  log.info('starting workers', { workers, cache: shared ? 'shared through Redis' : 'each worker has its own' });
+  const ready = new Set<number>();
   let stopping = false;
-  for (let i = 0; i < workers; i++) cluster.fork();
-  cluster.on('exit', (worker, code, signal) => {
-    if (stopping) return;
-    log.error('worker died; starting another', { worker: worker.id, code, signal });
-    cluster.fork();
+  let failure: string | undefined;
+  const stopAll = () => {
+    stopping = true;
+    // A worker that has already gone (or is going) has no channel to write to.
+    for (const worker of Object.values(cluster.workers ?? {})) if (worker?.isConnected()) worker.send('shutdown', () => {});
+  };
+  const allExited = new Promise<void>((resolve) => {
+    cluster.on('message', (worker, msg: Message) => {
+      if (typeof msg !== 'object') return;
+      if (msg.type === 'listening') ready.add(worker.id);
+      if (msg.type === 'failed' && !stopping) {
+        failure = msg.message;
+        stopAll();
+      }
+    });
+    cluster.on('exit', (worker, code, signal) => {
+      if (!stopping && !ready.has(worker.id)) {
+        failure = `cannot start the relay: a worker exited before listening (${signal ?? `exit code ${code}`})`;
+        stopAll();
+      } else if (!stopping) {
+        log.error('worker died; starting another', { worker: worker.id, code, signal });
+        cluster.fork();
+      }
+      if (stopping && Object.keys(cluster.workers ?? {}).length === 0) resolve();
+    });
   });
-  await new Promise<void>((resolve) => {
+  cluster.on('fork', (worker) => worker.on('error', () => {})); // its exit is what counts, below
+  for (let i = 0; i < workers; i++) cluster.fork();
+  const signalled = new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       if (stopping) return;
-      stopping = true;
       log.info('shutting down workers', { signal });
-      for (const worker of Object.values(cluster.workers ?? {})) worker?.send('shutdown');
-      const check = setInterval(() => {
-        if (Object.keys(cluster.workers ?? {}).length === 0) {
-          clearInterval(check);
-          resolve();
-        }
-      }, 50);
+      stopAll();
+      resolve();
     };
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
+  await Promise.race([signalled, allExited]);
+  await allExited;
+  if (failure) throw new ListenError(failure);
   log.info('stopped');
+  return EXIT.ok;
 }

@@ -1,37 +1,56 @@
 // `restaurant-menu [show] [name...]`: one restaurant's dishes today, or the list of restaurants.
 import type { Restaurant } from '../api/model.js';
-import { fold, groupByRegion, lookup, type MatchKind } from '../lookup.js';
-import { UsageError } from '../errors.js';
-import { isStockholmWeekend, stockholmDate } from '../stockholm.js';
+import { describeDish, fits, type DishInfo } from '../dishes.js';
+import { EXIT, UsageError } from '../errors.js';
+import type { DietFilter } from '../food/diet.js';
+import { lookup, type MatchKind } from '../lookup.js';
+import { filterRegion, groupByRegion, resolveRegion, type RegionGroup } from '../restaurants.js';
 import type { MenuSource, Provenance } from '../source.js';
+import { isStockholmWeekend, stockholmDate } from '../stockholm.js';
 
 export const MAX_QUERY_LENGTH = 200;
 
-export interface RegionGroup {
-  region: string;
-  restaurants: Restaurant[];
+export interface Dishes {
+  /** The dish texts shown (those that fit the diet, if one is chosen). */
+  dishes: string[];
+  /** The same dishes with their diet tags and English gloss. */
+  dishDetails: DishInfo[];
+  /** How many dishes the diet left out. */
+  hidden: number;
 }
 
 export type ShowResult =
-  | {
+  | ({
       status: 'found';
       query: string;
-      match: MatchKind;
+      match: MatchKind | 'picked';
       restaurant: Restaurant;
       date: string;
       weekend: boolean;
-      dishes: string[];
+      diet: DietFilter | null;
       source: Provenance;
-    }
+    } & Dishes)
   | { status: 'ambiguous'; query: string; candidates: Restaurant[]; source: Provenance }
-  | { status: 'not_found'; query: string; suggestions: Restaurant[]; regions: RegionGroup[]; source: Provenance }
-  | { status: 'list'; region: string | null; regions: RegionGroup[]; source: Provenance };
+  | { status: 'not_found'; query: string; region: string | null; suggestions: Restaurant[]; regions: RegionGroup<Restaurant>[]; source: Provenance }
+  /** The name matches a restaurant, but not in the region asked for. */
+  | { status: 'elsewhere'; query: string; region: string; restaurant: Restaurant; source: Provenance }
+  | { status: 'list'; region: string | null; regions: RegionGroup<Restaurant>[]; source: Provenance }
+  /** The picker was offered and left without a choice. */
+  | { status: 'cancelled'; query: string };
+
+export function showExitCode(result: ShowResult): number {
+  return result.status === 'found' || result.status === 'list' ? EXIT.ok : EXIT.noMatch;
+}
 
 export interface ShowOptions {
   words: string[];
-  region?: string;
+  /** The region as typed, or null for all. A named lookup only honours an explicit one. */
+  region: string | null;
+  diet: DietFilter | null;
   source: MenuSource;
-  now?: () => number;
+  now: () => number;
+  /** Offers a choice when the name fits several or none (only on an interactive terminal). */
+  choose?: (query: string, candidates: Restaurant[]) => Promise<Restaurant | undefined>;
 }
 
 /** The words as one query, spacing normalised; too long is a usage error. */
@@ -41,50 +60,55 @@ export function joinQuery(words: string[], noun: string): string {
   return query;
 }
 
-export function checkQuery(words: string[]): string {
-  const query = joinQuery(words, 'name');
-  if (words.length > 0 && !query) throw new UsageError('the restaurant name is empty; run without a name to list restaurants');
-  return query;
-}
-
-/** The restaurants of one region (case- and accent-insensitive), or all of them. */
-export function filterRegion(restaurants: Restaurant[], region: string | undefined): Restaurant[] {
-  if (region === undefined) return restaurants;
-  const wanted = fold(region);
-  const inRegion = restaurants.filter((r) => fold(r.region) === wanted);
-  if (!wanted || inRegion.length === 0) {
-    const known = [...new Set(restaurants.map((r) => r.region))].join(', ');
-    throw new UsageError(`unknown region '${region.slice(0, 40)}' (known: ${known})`);
-  }
-  return inRegion;
+/** A restaurant's dishes today, narrowed to a diet. */
+export function dishesOf(texts: string[], diet: DietFilter | null): Dishes {
+  const all = texts.map(describeDish);
+  const shown = all.filter((d) => fits(d, diet));
+  return { dishes: shown.map((d) => d.dish), dishDetails: shown, hidden: all.length - shown.length };
 }
 
 export async function show(options: ShowOptions): Promise<ShowResult> {
-  const query = checkQuery(options.words);
+  const query = joinQuery(options.words, 'name');
+  if (options.words.length > 0 && !query) throw new UsageError('the restaurant name is empty; run without a name to list restaurants');
   const { restaurants, source } = await options.source.restaurants();
-  const inRegion = filterRegion(restaurants, options.region);
-  if (!query) return { status: 'list', region: options.region ?? null, regions: groupByRegion(inRegion), source };
+  const region = resolveRegion(options.region, restaurants);
+  const inRegion = filterRegion(restaurants, region);
+  if (!query) return { status: 'list', region, regions: groupByRegion(inRegion, (r) => r), source };
 
   const match = lookup(query, inRegion);
-  if (match.kind === 'ambiguous') return { status: 'ambiguous', query, candidates: match.candidates, source };
-  if (match.kind === 'none') {
-    return { status: 'not_found', query, suggestions: match.suggestions, regions: groupByRegion(inRegion), source };
+  let restaurant: Restaurant | undefined;
+  let via: MatchKind | 'picked' | undefined;
+  if (match.kind === 'found') {
+    restaurant = match.restaurant;
+    via = match.via;
+  } else {
+    if (region !== null) {
+      const anywhere = lookup(query, restaurants);
+      if (anywhere.kind === 'found') return { status: 'elsewhere', query, region, restaurant: anywhere.restaurant, source };
+    }
+    if (options.choose) {
+      restaurant = await options.choose(query, match.kind === 'ambiguous' ? match.candidates : inRegion);
+      if (!restaurant) return { status: 'cancelled', query };
+      via = 'picked';
+    }
   }
-  const { menu, source: menuSource } = await options.source.menu(match.restaurant);
-  const now = (options.now ?? Date.now)();
+  if (!restaurant || !via) {
+    return match.kind === 'ambiguous'
+      ? { status: 'ambiguous', query, candidates: match.candidates, source }
+      : { status: 'not_found', query, region, suggestions: match.kind === 'none' ? match.suggestions : [], regions: groupByRegion(inRegion, (r) => r), source };
+  }
+  const { menu, source: menuSource } = await options.source.menu(restaurant);
+  const now = options.now();
   return {
     status: 'found',
     query,
-    match: match.via,
-    // The menu's own links are the more current; the list's fill in what it leaves out.
-    restaurant: {
-      ...match.restaurant,
-      homepage: match.restaurant.homepage || menu.homepage,
-      mapUrl: menu.mapUrl || match.restaurant.mapUrl,
-    },
+    match: via,
+    // The list's links are the restaurant's one shape; the menu's fill in what it leaves out.
+    restaurant: { ...restaurant, homepage: restaurant.homepage || menu.homepage, mapUrl: restaurant.mapUrl || menu.mapUrl },
     date: stockholmDate(now),
     weekend: isStockholmWeekend(now),
-    dishes: menu.dishes,
+    diet: options.diet,
+    ...dishesOf(menu.dishes, options.diet),
     source: menuSource,
   };
 }

@@ -1,27 +1,45 @@
 // `restaurant-menu today`: every restaurant's menu today, grouped by region.
 import type { Restaurant } from '../api/model.js';
-import { allMenus, groupMenus, type MenuFailure, type MenusOptions, type RestaurantMenu } from './menus.js';
+import { EXIT } from '../errors.js';
+import type { DietFilter } from '../food/diet.js';
+import { groupByRegion, type RegionGroup } from '../restaurants.js';
+import { allMenus, type MenuFailure, type MenusOptions, type RestaurantMenu } from './menus.js';
+import { dishesOf } from './show.js';
 
 export interface TodayResult {
   status: 'today';
   date: string;
   weekend: boolean;
   region: string | null;
-  regions: { region: string; restaurants: RestaurantMenu[] }[];
+  diet: DietFilter | null;
+  /** Restaurants with dishes to show (favourites are marked; a terminal shows them first). */
+  regions: RegionGroup<RestaurantMenu>[];
   /** Restaurants that published no menu today. */
   noMenu: Restaurant[];
+  /** Restaurants whose dishes today all fall outside the diet. */
+  nothingFits: Restaurant[];
   failed: MenuFailure[];
 }
 
+export const todayExitCode = (_: TodayResult) => EXIT.ok;
+
 export async function today(options: MenusOptions): Promise<TodayResult> {
   const all = await allMenus(options);
+  const menus = all.menus.map((m) => ({ ...m, ...dishesOf(m.dishes, options.diet) }));
   return {
     status: 'today',
     date: all.date,
     weekend: all.weekend,
-    region: options.region ?? null,
-    regions: groupMenus(all.menus.filter((m) => m.dishes.length > 0)),
-    noMenu: groupMenus(all.menus.filter((m) => m.dishes.length === 0)).flatMap((g) => g.restaurants.map((m) => m.restaurant)),
+    region: all.region,
+    diet: options.diet,
+    regions: groupByRegion(menus.filter((m) => m.dishes.length > 0), (m) => m.restaurant),
+    noMenu: restaurantsOf(menus.filter((m) => m.dishes.length === 0 && m.hidden === 0)),
+    nothingFits: restaurantsOf(menus.filter((m) => m.dishes.length === 0 && m.hidden > 0)),
     failed: all.failed,
   };
+}
+
+/** The restaurants of some menus, in the usual order. */
+export function restaurantsOf(menus: { restaurant: Restaurant }[]): Restaurant[] {
+  return groupByRegion(menus, (m) => m.restaurant).flatMap((g) => g.restaurants.map((m) => m.restaurant));
 }

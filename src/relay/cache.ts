@@ -1,16 +1,19 @@
-// The relay's memory cache. lru-cache holds the entries and enforces the bounds (entries and
+// The relay's cache. lru-cache holds the entries in memory and enforces the bounds (entries and
 // bytes, least recently used out first), because any client can ask for any path. Freshness,
 // coalescing and stale serving are done here, in a few explicit lines, so that each response
 // can say exactly what happened (X-Cache: HIT | MISS | STALE):
 //   fresh            → HIT, no upstream call
-//   expired, < max   → STALE at once, and one background refresh (stale-while-revalidate;
-//                      while the upstream fails the old copy keeps being served: stale-if-error)
+//   expired, < max   → STALE at once, and at most one background refresh per key per TTL window
+//                      (stale-while-revalidate; while the upstream fails the old copy keeps
+//                      being served, and it is asked again only after another TTL: stale-if-error)
 //   missing / too old→ MISS: wait for the upstream; concurrent requests share one call
+// With a shared store (Redis, see shared.ts), the memory cache is a near-cache in front of it and
+// "one call" holds across every process that shares the store.
 import { LRUCache } from 'lru-cache';
+import type { SharedStore } from './shared.js';
 
 export interface CachedAnswer {
   status: number;
-  contentType: string;
   body: Buffer;
   /** When the answer arrived from upstream (ms). */
   fetchedAt: number;
@@ -28,8 +31,9 @@ export interface RelayCacheOptions {
   fetch: (key: string) => Promise<Omit<CachedAnswer, 'fetchedAt'>>;
   /** Whether an answer may be stored (2xx and 404). */
   cacheable: (answer: Omit<CachedAnswer, 'fetchedAt'>) => boolean;
-  onBackgroundError?: (key: string, error: unknown) => void;
-  now?: () => number;
+  /** The store shared with other relay processes, if any. */
+  shared?: SharedStore;
+  now: () => number;
 }
 
 /** Rough per-entry overhead besides body and key, so tiny bodies still count. */
@@ -38,11 +42,11 @@ const ENTRY_OVERHEAD = 200;
 export class RelayCache {
   private readonly lru: LRUCache<string, CachedAnswer>;
   private readonly inflight = new Map<string, Promise<CachedAnswer>>();
-  private readonly now: () => number;
+  /** Keys whose last background refresh failed: not asked again before this time. */
+  private readonly retryAt = new Map<string, number>();
   readonly stats = { hits: 0, misses: 0, stale: 0 };
 
   constructor(private readonly options: RelayCacheOptions) {
-    this.now = options.now ?? Date.now;
     this.lru = new LRUCache<string, CachedAnswer>({
       max: options.maxEntries,
       maxSize: options.maxBytes,
@@ -62,19 +66,45 @@ export class RelayCache {
     return this.inflight.size;
   }
 
+  private age(answer: CachedAnswer): number {
+    return this.options.now() - answer.fetchedAt;
+  }
+
+  /** The answer if it is fresh. */
+  private fresh(answer: CachedAnswer | undefined): CachedAnswer | undefined {
+    const age = answer && this.age(answer);
+    return age !== undefined && age >= 0 && age < this.options.ttlMs ? answer : undefined;
+  }
+
+  /** The answer if it may still stand in, stale. */
+  private usable(answer: CachedAnswer | undefined): CachedAnswer | undefined {
+    const age = answer && this.age(answer);
+    return age !== undefined && age >= 0 && age < this.options.maxStaleMs ? answer : undefined;
+  }
+
   async get(key: string): Promise<{ answer: CachedAnswer; result: CacheResult }> {
-    const cached = this.lru.get(key);
-    if (cached) {
-      const age = this.now() - cached.fetchedAt;
-      if (age >= 0 && age < this.options.ttlMs) {
-        this.stats.hits++;
-        return { answer: cached, result: 'HIT' };
-      }
-      if (age >= 0 && age < this.options.maxStaleMs) {
-        this.stats.stale++;
-        this.load(key).catch((error) => this.options.onBackgroundError?.(key, error));
-        return { answer: cached, result: 'STALE' };
-      }
+    let cached = this.lru.get(key);
+    const near = this.fresh(cached);
+    if (near) {
+      this.stats.hits++;
+      return { answer: near, result: 'HIT' };
+    }
+    // The near-cache missed or holds an expired copy: the shared store may have a newer one.
+    const shared = this.options.shared ? await this.options.shared.get(key) : undefined;
+    if (shared && (!cached || shared.fetchedAt > cached.fetchedAt)) {
+      cached = shared;
+      this.remember(key, shared);
+    }
+    const fresh = this.fresh(cached);
+    if (fresh) {
+      this.stats.hits++;
+      return { answer: fresh, result: 'HIT' };
+    }
+    const stale = this.usable(cached);
+    if (stale) {
+      this.stats.stale++;
+      this.refreshInBackground(key);
+      return { answer: stale, result: 'STALE' };
     }
     this.stats.misses++;
     return { answer: await this.load(key), result: 'MISS' };
@@ -82,23 +112,41 @@ export class RelayCache {
 
   /** Whole seconds until the answer expires, rounded up (0 once stale). */
   remainingSeconds(answer: CachedAnswer): number {
-    return Math.max(0, Math.ceil((answer.fetchedAt + this.options.ttlMs - this.now()) / 1000));
+    return Math.max(0, Math.ceil((answer.fetchedAt + this.options.ttlMs - this.options.now()) / 1000));
   }
 
-  /** One upstream call per key at a time, however many requests wait for it. */
+  /** One refresh per expired key, however many requests see it stale and whatever the scheduling. */
+  private refreshInBackground(key: string): void {
+    if (this.inflight.has(key) || (this.retryAt.get(key) ?? 0) > this.options.now()) return;
+    this.load(key).then(
+      () => this.retryAt.delete(key),
+      () => this.retryAt.set(key, this.options.now() + this.options.ttlMs),
+    );
+  }
+
+  private remember(key: string, answer: CachedAnswer): void {
+    if (this.options.cacheable(answer)) this.lru.set(key, answer);
+  }
+
+  /** One upstream call per key at a time in this process (and, with a shared store, in all of them). */
   private load(key: string): Promise<CachedAnswer> {
     let pending = this.inflight.get(key);
     if (!pending) {
-      pending = this.options
-        .fetch(key)
-        .then((fresh) => {
-          const answer = { ...fresh, fetchedAt: this.now() };
-          if (this.options.cacheable(answer)) this.lru.set(key, answer);
+      const shared = this.options.shared;
+      pending = (shared ? shared.coalesce(key, () => this.fetchAndStore(key)) : this.fetchAndStore(key))
+        .then((answer) => {
+          this.remember(key, answer);
           return answer;
         })
         .finally(() => this.inflight.delete(key));
       this.inflight.set(key, pending);
     }
     return pending;
+  }
+
+  private async fetchAndStore(key: string): Promise<CachedAnswer> {
+    const answer = { ...(await this.options.fetch(key)), fetchedAt: this.options.now() };
+    if (this.options.cacheable(answer)) await this.options.shared?.set(key, answer);
+    return answer;
   }
 }

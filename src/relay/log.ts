@@ -1,15 +1,47 @@
-// Structured logs: one JSON object per line on stdout, as container platforms expect.
+// The relay's log: one line per event. JSON lines for log collectors (the default when stdout is
+// not a terminal), or readable text on a terminal. Field values are neutralised like any text
+// that may come from the network (a hostile content type, a path).
+import type { Output } from '../io.js';
+import { neutralise } from '../text.js';
+
 export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export type Logger = Record<LogLevel, (msg: string, fields?: Record<string, unknown>) => void>;
 
-export function createLogger(level: LogLevel, write: (line: string) => void = (line) => process.stdout.write(line)): Logger {
-  const threshold = LOG_LEVELS.indexOf(level);
-  const make = (name: LogLevel) =>
-    LOG_LEVELS.indexOf(name) > threshold
-      ? () => {}
-      : (msg: string, fields: Record<string, unknown> = {}) =>
-          write(`${JSON.stringify({ time: new Date().toISOString(), level: name, msg, pid: process.pid, ...fields })}\n`);
+export interface LoggerOptions {
+  level: LogLevel;
+  format: 'text' | 'json';
+  out: Output;
+  now?: () => number;
+}
+
+const clean = (value: unknown): unknown => (typeof value === 'string' ? neutralise(value) : value);
+
+function textValue(value: unknown): string {
+  const text = typeof value === 'string' ? neutralise(value) : JSON.stringify(value);
+  return /[\s"=]/.test(text) ? JSON.stringify(text) : text;
+}
+
+export function createLogger(options: LoggerOptions): Logger {
+  const threshold = LOG_LEVELS.indexOf(options.level);
+  const now = options.now ?? Date.now;
+  const line = (level: LogLevel, msg: string, fields: Record<string, unknown>): string => {
+    const time = new Date(now()).toISOString();
+    if (options.format === 'json') {
+      const safe = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined).map(([k, v]) => [k, clean(v)]));
+      return `${JSON.stringify({ time, level, msg, pid: process.pid, ...safe })}\n`;
+    }
+    const rest = Object.entries(fields)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}=${textValue(v)}`)
+      .join(' ');
+    return `${time.slice(11, 19)} ${level.padEnd(5)} ${msg}${rest ? `  ${rest}` : ''}\n`;
+  };
+  const make = (level: LogLevel) =>
+    LOG_LEVELS.indexOf(level) > threshold ? () => {} : (msg: string, fields: Record<string, unknown> = {}) => options.out.write(line(level, msg, fields));
   return { error: make('error'), warn: make('warn'), info: make('info'), debug: make('debug') };
 }
+
+/** A logger that writes nowhere (tests, and a relay whose log output was closed). */
+export const silentLogger: Logger = { error: () => {}, warn: () => {}, info: () => {}, debug: () => {} };

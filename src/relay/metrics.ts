@@ -2,8 +2,11 @@
 // reads them when scraped, so a request pays no label hashing.
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { RelayCache } from './cache.js';
+import type { SharedStore } from './shared.js';
 
-export function createMetrics(cache: RelayCache) {
+export type Metrics = ReturnType<typeof createMetrics>;
+
+export function createMetrics(cache: RelayCache, shared?: SharedStore) {
   const registry = new Registry();
   const byStatus = new Map<number, number>();
   const upstream = { ok: 0, error: 0 };
@@ -63,6 +66,26 @@ export function createMetrics(cache: RelayCache) {
       this.set(cache.bytes);
     },
   });
+
+  if (shared) {
+    new Counter({
+      name: 'relay_redis_errors_total',
+      help: 'Redis calls that failed or timed out',
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc(shared.errors);
+      },
+    });
+    new Gauge({
+      name: 'relay_redis_up',
+      help: '1 while the shared Redis answers, else 0',
+      registers: [registry],
+      collect() {
+        this.set(shared.up ? 1 : 0);
+      },
+    });
+  }
 
   return {
     request(status: number) {

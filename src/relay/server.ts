@@ -1,13 +1,17 @@
-// The relay: GET /<path> answered with <upstream>/<path>, from a bounded memory cache.
-// Every answer, including the relay's own errors, is JSON.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// The relay's lifecycle: wiring (upstream, cache, shared store, metrics, request handler),
+// listening, the answers Node would otherwise make itself, and a graceful close. Processes,
+// workers and signals are in commands/serve.ts; the request path is in handler.ts.
+import { createServer, STATUS_CODES, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { ListenError } from '../errors.js';
-import { RelayCache, type CachedAnswer, type CacheResult } from './cache.js';
+import { RelayCache } from './cache.js';
+import { errorBody, RelayError, type RelayErrorCode } from './errors.js';
+import { createHandler, JSON_TYPE, SECURITY_HEADERS } from './handler.js';
 import type { Logger } from './log.js';
 import { createMetrics } from './metrics.js';
-import { checkTarget, upstreamUrl } from './safe-path.js';
-import { createUpstream, UpstreamError, type UpstreamAnswer } from './upstream.js';
+import { upstreamUrl } from './safe-path.js';
+import type { SharedStore } from './shared.js';
+import { createUpstream } from './upstream.js';
 
 export interface RelayOptions {
   host: string;
@@ -22,6 +26,8 @@ export interface RelayOptions {
   accessLog: boolean;
   log: Logger;
   userAgent: string;
+  /** A store shared with other relay processes (Redis), if any. */
+  shared?: SharedStore;
   /** Clock, for tests of expiry. */
   now?: () => number;
 }
@@ -34,127 +40,75 @@ export interface Relay {
   close(graceMs?: number): Promise<void>;
 }
 
-const JSON_TYPE = 'application/json; charset=utf-8';
-
-function isJson(answer: UpstreamAnswer): boolean {
-  if (!/\bjson\b/i.test(answer.contentType)) return false;
-  try {
-    JSON.parse(answer.body.toString('utf8'));
-    return true;
-  } catch {
-    return false;
-  }
+/** A raw JSON answer on a socket that has no request object (a parse error, CONNECT). */
+function answerSocket(socket: Socket, code: RelayErrorCode, message: string): void {
+  const error = new RelayError(code, message);
+  const body = errorBody(code, message);
+  const headers = Object.entries({ 'content-type': JSON_TYPE, 'content-length': body.length, connection: 'close', ...SECURITY_HEADERS })
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('');
+  socket.end(`HTTP/1.1 ${error.status} ${STATUS_CODES[error.status]}\r\n${headers}\r\n${body.toString()}`);
 }
+
+const LISTEN_REASONS: Record<string, (o: RelayOptions) => string> = {
+  EADDRINUSE: (o) => `port ${o.port} is already in use on ${o.host}; choose another with --port`,
+  EACCES: (o) => `no permission to listen on port ${o.port}${o.port < 1024 ? ' (ports below 1024 need privileges)' : ''}; choose another with --port, e.g. 8000`,
+  EADDRNOTAVAIL: (o) => `cannot listen on ${o.host}: no such address on this machine; use --host 127.0.0.1, or 0.0.0.0 for every interface`,
+  ENOTFOUND: (o) => `cannot listen on ${o.host}: host not found`,
+  EAI_AGAIN: (o) => `cannot listen on ${o.host}: host name lookup failed`,
+};
 
 export async function startRelay(options: RelayOptions): Promise<Relay> {
   const base = new URL(options.upstream);
   const { log } = options;
-  const upstream = createUpstream({ timeoutMs: options.upstreamTimeoutMs, maxConcurrent: options.upstreamConcurrency, userAgent: options.userAgent });
-
   const now = options.now ?? Date.now;
-  const cache: RelayCache = new RelayCache({
+  const upstream = createUpstream({ timeoutMs: options.upstreamTimeoutMs, maxConcurrent: options.upstreamConcurrency, userAgent: options.userAgent });
+  const cache = new RelayCache({
     now,
     ttlMs: options.ttlMs,
     maxStaleMs: options.maxStaleMs,
     maxEntries: options.maxEntries,
     maxBytes: options.maxBytes,
+    shared: options.shared,
     cacheable: (a) => (a.status >= 200 && a.status < 300) || a.status === 404,
     fetch: async (path) => {
       // checkTarget already refuses every escape; this is the last line of defence, run only
       // before an upstream call so that cache hits don't pay for a URL parse.
       const url = upstreamUrl(base, path);
-      if (!url) throw new PathRefused();
+      if (!url) throw new RelayError('PATH_REFUSED', 'the path would leave the upstream base');
       const started = performance.now();
       try {
         const answer = await upstream.get(url);
-        metrics.upstream(answer.status < 500, (performance.now() - started) / 1000);
-        return normalise(answer, path);
+        metrics.upstream(true, (performance.now() - started) / 1000);
+        return answer;
       } catch (error) {
-        if (error instanceof UpstreamError) {
-          metrics.upstream(false, (performance.now() - started) / 1000);
-          log.warn('upstream failed', { path, error: error.message });
-        }
+        metrics.upstream(false, (performance.now() - started) / 1000);
+        if (error instanceof RelayError) log.warn('upstream failed', { path, code: error.code, error: error.message });
         throw error;
       }
     },
-    onBackgroundError: (path, error) => log.warn('background refresh failed; serving the cached copy', { path, error: String((error as Error).message ?? error) }),
   });
-  const metrics = createMetrics(cache);
-
-  /** Upstream answers become relay answers: JSON passes through; anything else becomes a JSON error. */
-  function normalise(answer: UpstreamAnswer, path: string): UpstreamAnswer {
-    if (answer.status >= 200 && answer.status < 300) {
-      if (isJson(answer)) return answer;
-      log.warn('upstream answered 2xx with something that is not JSON', { path, contentType: answer.contentType });
-      throw new UpstreamError(502, 'upstream answered with something that is not JSON');
-    }
-    if (answer.status === 404) {
-      return isJson(answer) ? answer : { status: 404, contentType: JSON_TYPE, body: jsonBody({ error: 'not found upstream' }) };
-    }
-    log.warn('upstream failed', { path, status: answer.status });
-    throw new UpstreamError(502, `upstream answered ${answer.status}`);
-  }
-
-  function send(req: IncomingMessage, res: ServerResponse, status: number, body: Buffer, headers: Record<string, string | number>) {
-    res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': body.length, 'x-content-type-options': 'nosniff', ...headers });
-    res.end(req.method === 'HEAD' ? undefined : body);
-    metrics.request(status);
-  }
-
-  function sendError(req: IncomingMessage, res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}) {
-    send(req, res, status, jsonBody({ error: message }), { 'cache-control': 'no-store', ...headers });
-  }
-
-  function sendCached(req: IncomingMessage, res: ServerResponse, answer: CachedAnswer, result: CacheResult) {
-    if (options.accessLog) cacheResults.set(res, result);
-    send(req, res, answer.status, answer.body, {
-      'content-type': answer.contentType || JSON_TYPE,
-      'x-cache': result,
-      age: Math.max(0, Math.floor((now() - answer.fetchedAt) / 1000)),
-      'cache-control': `max-age=${cache.remainingSeconds(answer)}`,
-    });
-  }
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(req, res, 405, 'only GET and HEAD are allowed', { allow: 'GET, HEAD' });
-    const target = req.url ?? '';
-    if (target === '/-/health') return send(req, res, 200, jsonBody({ status: 'ok' }), { 'cache-control': 'no-store' });
-    if (target === '/-/metrics') {
-      const text = Buffer.from(await metrics.text());
-      return send(req, res, 200, text, { 'content-type': metrics.contentType, 'cache-control': 'no-store' });
-    }
-    const checked = checkTarget(target);
-    if (!checked.ok) return sendError(req, res, checked.status, checked.reason);
-    try {
-      const { answer, result } = await cache.get(checked.path);
-      sendCached(req, res, answer, result);
-    } catch (error) {
-      if (error instanceof UpstreamError) return sendError(req, res, error.status, error.message);
-      if (error instanceof PathRefused) return sendError(req, res, 400, error.message);
-      throw error;
-    }
-  }
-
-  const cacheResults = new WeakMap<ServerResponse, CacheResult>();
-  const server = createServer((req, res) => {
-    const started = options.accessLog ? performance.now() : 0;
-    if (options.accessLog) {
-      res.on('finish', () =>
-        log.info('request', {
-          method: req.method,
-          path: req.url,
-          status: res.statusCode,
-          cache: cacheResults.get(res) ?? null,
-          ms: Math.round((performance.now() - started) * 10) / 10,
-        }),
-      );
-    }
-    handle(req, res).catch((error) => {
-      log.error('request failed', { path: req.url, error: String((error as Error)?.stack ?? error) });
-      if (!res.headersSent) sendError(req, res, 500, 'internal error');
-      else res.destroy();
-    });
+  const metrics = createMetrics(cache, options.shared);
+  const health = () => (options.shared ? { status: options.shared.up ? 'ok' : 'degraded', redis: options.shared.up ? 'up' : 'down' } : { status: 'ok' });
+  const server = createServer(createHandler({ cache, metrics, log, accessLog: options.accessLog, health, now }));
+  // Responses still being made when the relay closes end their connection, so that closing
+  // does not wait for idle keep-alive connections to time out.
+  const open = new Set<ServerResponse>();
+  let closing = false;
+  server.on('request', (_req, res: ServerResponse) => {
+    if (closing) res.shouldKeepAlive = false;
+    open.add(res);
+    res.on('close', () => open.delete(res));
   });
+
+  // What Node would answer itself (an empty 400 or 431, a closed socket for CONNECT) is JSON too.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
+    if (error.code === 'HPE_HEADER_OVERFLOW') return answerSocket(socket, 'HEADERS_TOO_LARGE', 'request headers too large');
+    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return answerSocket(socket, 'REQUEST_TIMEOUT', 'the request took too long');
+    answerSocket(socket, 'BAD_REQUEST', 'malformed HTTP request');
+  });
+  server.on('connect', (_req, socket: Socket) => answerSocket(socket, 'METHOD_NOT_ALLOWED', 'only GET and HEAD are allowed'));
   // Slow or idle clients cannot hold connections for long.
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
@@ -164,12 +118,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       upstream.close();
-      const reasons: Record<string, string> = {
-        EADDRINUSE: `port ${options.port} is already in use on ${options.host}`,
-        EACCES: `no permission to listen on port ${options.port}`,
-        EADDRNOTAVAIL: `cannot listen on ${options.host}: no such local address`,
-      };
-      reject(new ListenError(`cannot start the relay: ${reasons[error.code ?? ''] ?? error.message}`));
+      const reason = LISTEN_REASONS[error.code ?? '']?.(options) ?? error.message;
+      reject(new ListenError(`cannot start the relay: ${reason}`));
     });
     server.listen(options.port, options.host, () => {
       server.removeAllListeners('error');
@@ -185,6 +135,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     cache,
     close: (graceMs = 9_000) =>
       new Promise<void>((resolve) => {
+        closing = true;
+        for (const res of open) res.shouldKeepAlive = false;
         const force = setTimeout(() => server.closeAllConnections(), graceMs);
         force.unref();
         server.close(() => {
@@ -195,14 +147,4 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         server.closeIdleConnections();
       }),
   };
-}
-
-class PathRefused extends Error {
-  constructor() {
-    super('the path would leave the upstream base');
-  }
-}
-
-function jsonBody(value: unknown): Buffer {
-  return Buffer.from(JSON.stringify(value));
 }

@@ -1,30 +1,76 @@
-// Output of the housekeeping commands (`cache info`, `config list`).
-import type { CacheInfo } from '../commands/cache.js';
-import type { SettingRow } from '../commands/config.js';
-import { SETTINGS } from '../config.js';
-import { tsv, type Rendered } from './common.js';
-import type { OutputMode } from './style.js';
+// Output of the housekeeping commands (`cache ...`, `config ...`).
+import type { CacheCleared, CacheInfo, CachePathResult } from '../commands/cache.js';
+import type { ConfigResult, SettingRow } from '../commands/config.js';
+import { formatBytes } from '../duration.js';
+import { displayWidth, pad, plural } from '../text.js';
+import { describeAge } from '../wording.js';
+import { jsonText, lines, rendered, tsv, type Rendered } from './common.js';
+import type { Style } from './style.js';
 
-const json = (value: unknown): Rendered => ({ stdout: `${JSON.stringify(value, null, 2)}\n`, stderr: [] });
-
-export function renderCacheInfo(info: CacheInfo, mode: OutputMode): Rendered {
-  if (mode === 'json') return json(info);
-  const rows: [string, string][] = [
-    ['file', info.file],
-    ['entries', String(info.entries)],
-    ['size', `${(info.bytes / 1024).toFixed(1)} KiB`],
-    ['oldest', info.oldest ?? '-'],
-    ['newest', info.newest ?? '-'],
-  ];
-  const lines = mode === 'plain' ? rows.map((r) => tsv(...r)) : rows.map(([k, v]) => `${k.padEnd(8)} ${v}`);
-  return { stdout: `${lines.join('\n')}\n`, stderr: [] };
+/** Local date and time, minutes precision: `2026-11-28 09:15`. */
+function localTime(iso: string): string {
+  const d = new Date(iso);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
-export function renderConfigList(rows: SettingRow[], mode: OutputMode): Rendered {
-  if (mode === 'json') return json(rows);
-  const lines =
-    mode === 'plain'
-      ? rows.map((r) => tsv(r.key, r.value, r.from))
-      : rows.map((r) => `${r.key.padEnd(12)} ${r.value}  (${r.from === 'env' ? SETTINGS[r.key].env : r.from})`);
-  return { stdout: `${lines.join('\n')}\n`, stderr: [] };
+/** Aligned `key  value` lines for a terminal, `key⇥value` records when piped. */
+function keyValues(style: Style, rows: [string, string][]): string {
+  if (style.mode === 'plain') return lines(rows.map((r) => tsv(...r)));
+  const width = Math.max(...rows.map(([k]) => displayWidth(k)));
+  return lines(rows.map(([k, v]) => `${style.c.dim(pad(k, width))}  ${v}`));
+}
+
+export function renderCachePath(result: CachePathResult, style: Style): Rendered {
+  return rendered(style.mode === 'json' ? jsonText(result) : lines([result.file]));
+}
+
+export function renderCacheInfo(info: CacheInfo, style: Style, now: number): Rendered {
+  const notes = info.problem ? [`the cache file is damaged (${info.problem}); it is ignored and will be rebuilt`] : [];
+  if (style.mode === 'json') return rendered(jsonText(info), notes);
+  const when = (iso: string | null) => (iso === null ? '-' : style.mode === 'plain' ? iso : `${localTime(iso)} (${describeAge(Date.parse(iso), now)})`);
+  return rendered(
+    keyValues(style, [
+      ['file', info.file],
+      ['state', info.state],
+      ['entries', String(info.entries)],
+      ['size', style.mode === 'plain' ? String(info.bytes) : formatBytes(info.bytes)],
+      ['oldest', when(info.oldest)],
+      ['newest', when(info.newest)],
+    ]),
+    notes,
+  );
+}
+
+export function renderCacheCleared(result: CacheCleared, style: Style): Rendered {
+  if (style.mode === 'json') return rendered(jsonText(result));
+  return rendered(lines([`removed ${plural(result.removed, 'cached entry', 'cached entries')} from ${result.file}`]));
+}
+
+function origin(row: SettingRow): string {
+  return row.from === 'env' ? `from ${row.env}` : row.from;
+}
+
+export function renderConfig(result: ConfigResult, style: Style): Rendered {
+  if (style.mode === 'json') return rendered(jsonText(result));
+  switch (result.status) {
+    case 'config_path':
+      return rendered(lines([result.file]));
+    case 'config_get': {
+      const row = result.setting;
+      // Piped: the value alone, for `$(restaurant-menu config get api)`.
+      return rendered(lines([style.mode === 'plain' ? row.value : `${row.value}  ${style.c.dim(`(${origin(row)})`)}`]));
+    }
+    case 'config_set':
+      return rendered(lines([`${result.key} = ${result.value}`]));
+    case 'config_unset':
+      return rendered(lines(result.removed ? [`removed the saved ${result.key}`] : []), result.removed ? [] : [`${result.key} was not saved; nothing to remove`]);
+    case 'config_list': {
+      const rows = result.settings;
+      if (style.mode === 'plain') return rendered(lines(rows.map((r) => tsv(r.key, r.value, r.from))));
+      const keyWidth = Math.max(...rows.map((r) => displayWidth(r.key)));
+      const valueWidth = Math.min(48, Math.max(...rows.map((r) => displayWidth(r.value))));
+      return rendered(lines(rows.map((r) => `${pad(r.key, keyWidth)}  ${pad(r.value, valueWidth)}  ${style.c.dim(origin(r))}`)));
+    }
+  }
 }

@@ -1,59 +1,100 @@
-import Table from 'cli-table3';
+// Pieces every renderer uses: the result shape, JSON, tab-separated records, prose that wraps,
+// the restaurant list, dish labels and the "where to go" links.
 import type { Restaurant } from '../api/model.js';
-import type { RegionGroup } from '../commands/show.js';
-import type { Style } from './style.js';
+import { dietLabel, type DishInfo } from '../dishes.js';
+import type { RegionGroup } from '../restaurants.js';
+import { displayWidth, pad, safeUrl, wrap } from '../text.js';
+import { link, type Style } from './style.js';
+import type { CellLine } from './table.js';
 
-/** What a renderer hands back: text for stdout and one-line notes for stderr. */
+/** What a renderer hands back: text for stdout, and notes for stderr (printed after it). */
 export interface Rendered {
   stdout: string;
-  stderr: string[];
+  notes: string[];
 }
 
+/** Lines as output: each ends with a newline; no lines, no output. */
+export function lines(list: string[]): string {
+  return list.length ? `${list.join('\n')}\n` : '';
+}
+
+/** `--json` output: the value, pretty-printed. */
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+export const rendered = (stdout: string, notes: string[] = []): Rendered => ({ stdout, notes });
+
+/** One tab-separated record. Fields from the network hold no tab or newline (the model saw to it). */
 export const tsv = (...fields: string[]) => fields.map((f) => f.replace(/[\t\r\n]+/g, ' ')).join('\t');
 
-/** A boxed table no wider than the terminal; long cells wrap (cli-table3 measures å/ä/ö and emoji). */
-export function boxTable(style: Style, head: string[], rows: string[][], weights: number[]): string {
-  const width = Math.min(style.columns, 120);
-  // Each column costs its content plus 2 padding and 1 border; one more border closes the row.
-  const inner = width - 1 - head.length * 3;
-  const total = weights.reduce((a, b) => a + b, 0);
-  const colWidths = weights.map((w) => Math.max(6, Math.floor((inner * w) / total)) + 2);
-  const table = new Table({
-    head: head.map((h) => style.c.bold(h)),
-    colWidths,
-    wordWrap: true,
-    wrapOnWordBoundary: true,
-    style: { head: [], border: style.c.level ? ['gray'] : [] },
-  });
-  table.push(...rows);
-  return table.toString();
+/** The fields that start every tab-separated record about a restaurant. */
+export const restaurantFields = (r: Restaurant) => [r.region, r.id, r.name];
+
+/**
+ * A dish as a tab-separated record: region, id, name, dish, diet, English gloss (with
+ * --english), map, homepage, menu page. The same columns wherever a dish is printed.
+ */
+export function dishRecord(style: Style, r: Restaurant, info: DishInfo): string {
+  return tsv(...restaurantFields(r), info.dish, info.tags.join(','), style.english ? (info.english ?? '') : '', r.mapUrl, r.homepage, r.menuUrl);
+}
+
+/** Prose for a terminal: wrapped at word boundaries to its width. */
+export function prose(style: Style, text: string, paint: (s: string) => string = (s) => s): string[] {
+  return wrap(text, style.columns).map((line) => paint(line));
+}
+
+const LABEL_COLOURS = { vegan: 'green', vegetarian: 'green', fish: 'cyan', meat: 'red' } as const;
+const LABEL_TEXT = { vegan: 'vegan', vegetarian: 'veg', fish: 'fish', meat: 'meat' } as const;
+
+/** A dish's diet as a short coloured word (text, so it reads without colour), or '' when unknown. */
+export function dietCell(style: Style, info: DishInfo): string {
+  const label = dietLabel(info);
+  return label ? style.c[LABEL_COLOURS[label]](LABEL_TEXT[label]) : '';
+}
+
+/** A dish's lines in a table cell: the text, then its English gloss (dim) with --english. */
+export function dishCell(style: Style, info: DishInfo): CellLine[] {
+  const out: CellLine[] = [info.dish];
+  if (style.english && info.english) out.push({ text: `— ${info.english}`, paint: style.c.dim });
+  return out;
+}
+
+/** Shown with a link's short text: the host and the start of the path. */
+function shortText(url: string): string {
+  const u = new URL(url);
+  const text = u.hostname.replace(/^www\./, '') + u.pathname.replace(/\/$/, '');
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
 export function whereToGo(style: Style, r: Pick<Restaurant, 'homepage' | 'mapUrl' | 'menuUrl'>): string[] {
-  const lines: string[] = [];
-  const add = (label: string, url: string) => url && lines.push(`${style.c.dim(label.padEnd(10))}${url}`);
-  add('Homepage', r.homepage);
-  add('Map', r.mapUrl);
-  if (r.menuUrl && r.menuUrl !== r.homepage) add('Menu page', r.menuUrl);
-  return lines;
+  const out: string[] = [];
+  const add = (label: string, url: string, text: string) => {
+    const safe = safeUrl(url);
+    if (safe) out.push(`${style.c.dim(label.padEnd(10))}${link(style, safe, text || shortText(safe))}`);
+  };
+  add('Homepage', r.homepage, '');
+  add('Map', r.mapUrl, 'OpenStreetMap');
+  if (r.menuUrl && r.menuUrl !== r.homepage) add('Menu page', r.menuUrl, '');
+  return out;
 }
 
-export function listLines(style: Style, groups: RegionGroup[]): string[] {
-  const idWidth = Math.max(...groups.flatMap((g) => g.restaurants.map((r) => r.id.length)), 4);
-  const lines: string[] = [];
+/** The restaurant list on a terminal: a heading per region, identifier and name per line. */
+export function listLines(style: Style, groups: RegionGroup<Restaurant>[]): string[] {
+  let idWidth = 4;
+  for (const g of groups) for (const r of g.restaurants) idWidth = Math.max(idWidth, displayWidth(r.id));
+  const out: string[] = [];
   for (const group of groups) {
-    if (lines.length) lines.push('');
-    lines.push(style.c.bold(`${group.region} (${group.restaurants.length})`));
-    for (const r of group.restaurants) lines.push(`  ${style.c.cyan(r.id.padEnd(idWidth))}  ${r.name}`);
+    if (out.length) out.push('');
+    out.push(style.c.bold(`${group.region} (${group.restaurants.length})`));
+    for (const r of group.restaurants) out.push(`  ${style.c.cyan(pad(r.id, idWidth))}  ${r.name}`);
   }
-  return lines;
+  return out;
 }
 
-export function listTsv(groups: RegionGroup[]): string[] {
-  return groups.flatMap((g) => g.restaurants.map((r) => tsv(g.region, r.id, r.name)));
+export function listRecords(groups: RegionGroup<Restaurant>[]): string[] {
+  return groups.flatMap((g) => g.restaurants.map((r) => tsv(...restaurantFields(r))));
 }
 
-export function names(restaurants: Restaurant[], max = 3): string {
-  const shown = restaurants.slice(0, max).map((r) => `${r.name} (${r.id})`);
-  return restaurants.length > max ? `${shown.join(', ')}, …` : shown.join(' or ');
-}
+/** `Sven Dufva (dufva)`, for notes. */
+export const named = (r: Restaurant) => `${r.name} (${r.id})`;

@@ -1,66 +1,105 @@
-// Output of `today` and `find`: one table per region (restaurant | dish), then where to go.
+// Output of `today` and `find`: a table per region (restaurant | dish | diet), favourites first,
+// and at the end what is missing and why.
+import type { Restaurant } from '../api/model.js';
 import type { FindResult } from '../commands/find.js';
 import type { MenuFailure, RestaurantMenu } from '../commands/menus.js';
 import type { TodayResult } from '../commands/today.js';
+import type { RegionGroup } from '../restaurants.js';
 import { stockholmDayLabel } from '../stockholm.js';
-import { boxTable, tsv, type Rendered } from './common.js';
-import type { OutputMode, Style } from './style.js';
+import { displayWidth, joinWords, pad, quote } from '../text.js';
+import { WEEKEND_HINT } from '../wording.js';
+import { dietCell, dishCell, dishRecord, jsonText, lines, prose, rendered, type Rendered } from './common.js';
+import { link, type Style } from './style.js';
+import { boxTable, type Cell, type Row } from './table.js';
 
-type Groups = { region: string; restaurants: RestaurantMenu[] }[];
-
-function failureNotes(failed: MenuFailure[]): string[] {
-  if (failed.length === 0) return [];
-  const names = failed.map((f) => f.restaurant.name).join(', ');
-  return [`no menu could be fetched for ${names} (${failed[0]!.error.message}${failed.length > 1 ? ', ...' : ''})`];
-}
+type Groups = RegionGroup<RestaurantMenu>[];
 
 const dayOf = (date: string) => stockholmDayLabel(Date.parse(`${date}T12:00:00Z`));
+const names = (restaurants: Restaurant[]) => joinWords(restaurants.map((r) => r.name), 'and');
 
-/** A table per region, a row per restaurant, its dishes one per line. */
-function regionTables(style: Style, groups: Groups): string[] {
-  const lines: string[] = [];
-  for (const group of groups) {
-    const rows = group.restaurants.map((m) => [m.restaurant.name, m.dishes.map((d) => `• ${d}`).join('\n')]);
-    lines.push(style.c.bold(group.region), boxTable(style, ['Restaurant', 'Dish'], rows, [1, 2]));
+/** Failed restaurants grouped by reason: `Sven Dufva and Jöns Jacob (the menu API ... answered 500)`. */
+function failureText(failed: MenuFailure[]): string {
+  const byReason = new Map<string, Restaurant[]>();
+  for (const f of failed) byReason.set(f.error.message, [...(byReason.get(f.error.message) ?? []), f.restaurant]);
+  return [...byReason].map(([reason, rs]) => `${names(rs)} (${reason})`).join('; ');
+}
+
+/** What a many-menu result is missing, worded once for the footer and for stderr. */
+function missing(result: { noMenu?: Restaurant[]; nothingFits?: Restaurant[]; failed: MenuFailure[]; diet: string | null; weekend: boolean }, noneOpen: boolean) {
+  const out: string[] = [];
+  if (result.noMenu?.length) out.push(`no menu today: ${names(result.noMenu)}${noneOpen && result.weekend ? ` (${WEEKEND_HINT})` : ''}`);
+  if (result.nothingFits?.length) out.push(`nothing ${result.diet} today at ${names(result.nothingFits)}`);
+  if (result.failed.length) out.push(`could not fetch the menu of ${failureText(result.failed)}`);
+  return out;
+}
+
+/** Favourites first (all regions), then each region with the rest. */
+function sections(groups: Groups): { title: string; menus: RestaurantMenu[]; withRegion: boolean }[] {
+  const favorites = groups.flatMap((g) => g.restaurants.filter((m) => m.favorite));
+  const rest = groups.map((g) => ({ title: g.region, menus: g.restaurants.filter((m) => !m.favorite), withRegion: false }));
+  return [...(favorites.length ? [{ title: '★ Favourites', menus: favorites, withRegion: true }] : []), ...rest.filter((s) => s.menus.length)];
+}
+
+function restaurantCell(style: Style, m: RestaurantMenu, withRegion: boolean): Cell {
+  const cell: Cell = [m.restaurant.name];
+  if (withRegion) cell.push({ text: m.restaurant.region, paint: style.c.dim });
+  if (m.source.stale) cell.push({ text: '(cached copy)', paint: style.c.yellow });
+  return cell;
+}
+
+function tables(style: Style, groups: Groups): string[] {
+  const out: string[] = [];
+  const withDiet = groups.some((g) => g.restaurants.some((m) => m.dishDetails.some((d) => d.tags.length)));
+  const columns = [{ head: 'Restaurant', min: 10 }, { head: 'Dish', min: 16 }, ...(withDiet ? [{ head: 'Diet', min: 5 }] : [])];
+  for (const section of sections(groups)) {
+    const rowGroups = section.menus.map((m) =>
+      m.dishDetails.map((d, i): Row => [i === 0 ? restaurantCell(style, m, section.withRegion) : [], dishCell(style, d), ...(withDiet ? [[dietCell(style, d)]] : [])]),
+    );
+    out.push(style.c.bold(section.title), boxTable(style, columns, rowGroups));
   }
-  return lines;
+  return out;
 }
 
-function plainRows(groups: Groups, withMap: boolean): string[] {
-  return groups.flatMap((g) =>
-    g.restaurants.flatMap((m) =>
-      m.dishes.map((dish) => tsv(g.region, m.restaurant.id, m.restaurant.name, dish, ...(withMap ? [m.restaurant.mapUrl] : []))),
-    ),
-  );
+/** Tab-separated records, favourites first: the same columns as a found restaurant's dishes. */
+function records(style: Style, groups: Groups): string[] {
+  const all = sections(groups).flatMap((s) => s.menus);
+  return all.flatMap((m) => m.dishDetails.map((d) => dishRecord(style, m.restaurant, d)));
 }
 
-const output = (lines: string[], stderr: string[]): Rendered => ({ stdout: lines.length ? `${lines.join('\n')}\n` : '', stderr });
-
-export function renderToday(result: TodayResult, mode: OutputMode, style: Style): Rendered {
-  const noMenu = result.noMenu.map((r) => r.name).join(', ');
-  const noMenuNote = noMenu ? `no menu today: ${noMenu}${result.weekend ? ' (restaurants are usually closed on weekends)' : ''}` : '';
-  const stderr = failureNotes(result.failed);
-  if (mode === 'json') return output([JSON.stringify(result, null, 2)], stderr);
-  if (mode === 'plain') return output(plainRows(result.regions, false), noMenuNote ? [...stderr, noMenuNote] : stderr);
-  const lines = [style.c.dim(`Lunch today, ${dayOf(result.date)}`), ...regionTables(style, result.regions)];
-  if (result.regions.length === 0) lines.push(style.c.yellow('No restaurant has published a menu for today.'));
-  if (noMenu) lines.push(style.c.dim(`No menu today: ${noMenu}`));
-  if (noMenu && result.weekend) lines.push('Restaurants are usually closed on weekends.');
-  return output(lines, stderr);
+function footer(style: Style, facts: string[]): string[] {
+  return facts.flatMap((fact) => prose(style, capitalise(fact) + '.', style.c.dim));
 }
 
-export function renderFind(result: FindResult, mode: OutputMode, style: Style): Rendered {
-  const stderr = failureNotes(result.failed);
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function renderToday(result: TodayResult, style: Style): Rendered {
+  const noneOpen = result.regions.length === 0 && result.nothingFits.length === 0;
+  const facts = missing(result, noneOpen);
+  if (style.mode === 'json') return rendered(jsonText(result), facts);
+  if (style.mode === 'plain') return rendered(lines(records(style, result.regions)), facts);
+  const diet = result.diet ? ` · ${result.diet} only` : '';
+  const out = [style.c.dim(`Lunch today, ${dayOf(result.date)}${diet}`), ...tables(style, result.regions)];
+  if (result.regions.length === 0) out.push(style.c.yellow(result.diet ? `Nothing ${result.diet} today.` : 'No restaurant has published a menu for today.'));
+  out.push(...footer(style, facts));
+  return rendered(lines(out));
+}
+
+export function renderFind(result: FindResult, style: Style): Rendered {
+  const facts = missing(result, result.withDishes === 0);
+  const notes: string[] = [];
   if (result.status === 'no_matches') {
-    stderr.push(`no dish today matches '${result.query}' (searched ${result.searched} menus${result.weekend ? '; restaurants are usually closed on weekends' : ''})`);
+    const weekend = result.weekend && result.withDishes === 0 ? `; ${WEEKEND_HINT}` : '';
+    const diet = result.diet ? ` ${result.diet}` : '';
+    notes.push(`no${diet} dish today matches ${quote(result.query)} (searched ${result.searched} menus${weekend})`);
   }
-  if (mode === 'json') return output([JSON.stringify(result, null, 2)], stderr);
-  if (mode === 'plain') return output(plainRows(result.regions, true), stderr);
-  const lines = regionTables(style, result.regions);
-  const places = result.regions.flatMap((g) => g.restaurants.map((m) => m.restaurant)).filter((r) => r.mapUrl);
+  if (style.mode === 'json') return rendered(jsonText(result), [...notes, ...facts]);
+  if (style.mode === 'plain') return rendered(lines(records(style, result.regions)), [...notes, ...facts]);
+  const out = tables(style, result.regions);
+  const places = sections(result.regions).flatMap((s) => s.menus.map((m) => m.restaurant)).filter((r) => r.mapUrl);
   if (places.length) {
-    const width = Math.max(...places.map((r) => r.name.length));
-    lines.push(style.c.bold('Where to go'), ...places.map((r) => `  ${r.name.padEnd(width)}  ${r.mapUrl}`));
+    const width = Math.max(...places.map((r) => displayWidth(r.name)));
+    out.push(style.c.bold('Where to go'), ...places.map((r) => `  ${pad(r.name, width)}  ${link(style, r.mapUrl, 'OpenStreetMap')}`));
   }
-  return output(lines, stderr);
+  if (result.status === 'matches') out.push(...footer(style, facts));
+  return rendered(lines(out), result.status === 'matches' ? notes : [...notes, ...facts]);
 }

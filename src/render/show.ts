@@ -1,36 +1,57 @@
+// Output of a lookup: one restaurant's dishes, the list, or why there is neither.
 import type { ShowResult } from '../commands/show.js';
 import { stockholmDayLabel } from '../stockholm.js';
-import { boxTable, listLines, listTsv, names, tsv, whereToGo, type Rendered } from './common.js';
-import type { OutputMode, Style } from './style.js';
+import { quote } from '../text.js';
+import { WEEKEND_HINT } from '../wording.js';
+import { dietCell, dishCell, dishRecord, jsonText, lines, listLines, listRecords, named, prose, rendered, restaurantFields, tsv, whereToGo, type Rendered } from './common.js';
+import type { Style } from './style.js';
+import { boxTable } from './table.js';
 
-/** The stderr notes for each outcome; the same in every output mode. */
-function notes(result: ShowResult): string[] {
+const dayOf = (date: string) => stockholmDayLabel(Date.parse(`${date}T12:00:00Z`));
+
+type Found = Extract<ShowResult, { status: 'found' }>;
+
+/** Why a found restaurant shows no dish, or undefined when it shows some. */
+function emptyReason(result: Found): string | undefined {
+  const r = result.restaurant;
+  if (result.dishes.length > 0) return undefined;
+  if (result.hidden > 0) return `nothing ${result.diet} today at ${r.name} (${result.hidden} other ${result.hidden === 1 ? 'dish' : 'dishes'})`;
+  return `${r.name} has published no menu for today${result.weekend ? `; ${WEEKEND_HINT}` : ''}`;
+}
+
+/**
+ * Notes for stderr. On a terminal, what the output already says (an empty menu) is not said
+ * again; when piped or with --json, stderr is where it is said.
+ */
+function notes(result: ShowResult, style: Style): string[] {
   switch (result.status) {
     case 'found': {
-      const notes: string[] = [];
-      if (result.match === 'typo') notes.push(`no restaurant is called '${result.query}'; showing ${result.restaurant.name} (${result.restaurant.id})`);
-      if (result.dishes.length === 0) {
-        notes.push(`${result.restaurant.name} has published no menu for today${result.weekend ? '; restaurants are usually closed on weekends' : ''}`);
-      }
-      return notes;
+      const out: string[] = [];
+      if (result.match === 'typo') out.push(`no restaurant is called ${quote(result.query)}; showing ${named(result.restaurant)}`);
+      const empty = emptyReason(result);
+      if (empty && style.mode !== 'table') out.push(empty);
+      return out;
     }
     case 'ambiguous':
-      return [`'${result.query}' matches ${result.candidates.length} restaurants; add more of the name or use an identifier`];
-    case 'not_found':
-      return [
-        `no restaurant matches '${result.query}'` +
-          (result.suggestions.length ? `; did you mean ${names(result.suggestions)}?` : '; here are all of them'),
-      ];
+      return [`${quote(result.query)} matches ${result.candidates.length} restaurants; add more of the name or use an identifier`];
+    case 'not_found': {
+      const where = result.region ? ` in ${result.region}` : '';
+      const hint = result.suggestions.length ? `; did you mean ${result.suggestions.map(named).join(' or ')}?` : `; here are all of them`;
+      return [`no restaurant${where} matches ${quote(result.query)}${hint}`];
+    }
+    case 'elsewhere':
+      return [`${result.restaurant.name} is in ${result.restaurant.region}, not ${result.region}: drop --region, or use --region ${result.restaurant.region.toLowerCase()}`];
     case 'list':
+    case 'cancelled':
       return [];
   }
 }
 
-export function renderShow(result: ShowResult, mode: OutputMode, style: Style): Rendered {
-  const stderr = notes(result);
-  if (mode === 'json') return { stdout: `${JSON.stringify(result, null, 2)}\n`, stderr };
-  const lines = mode === 'plain' ? plain(result) : terminal(result, style);
-  return { stdout: lines.length ? `${lines.join('\n')}\n` : '', stderr };
+export function renderShow(result: ShowResult, style: Style): Rendered {
+  const stderr = notes(result, style);
+  if (result.status === 'cancelled') return rendered('');
+  if (style.mode === 'json') return rendered(jsonText(result), stderr);
+  return rendered(lines(style.mode === 'plain' ? plain(result, style) : terminal(result, style)), stderr);
 }
 
 function terminal(result: ShowResult, style: Style): string[] {
@@ -38,42 +59,48 @@ function terminal(result: ShowResult, style: Style): string[] {
   switch (result.status) {
     case 'found': {
       const r = result.restaurant;
-      const day = stockholmDayLabel(Date.parse(`${result.date}T12:00:00Z`));
-      const lines = [`${c.bold(r.name)} ${c.dim('·')} ${r.region}${result.source.stale ? c.yellow('  (cached copy: the API did not answer)') : ''}`];
+      const day = dayOf(result.date);
+      const stale = result.source.stale ? c.yellow('  (cached copy: the API did not answer)') : '';
+      const out = [`${c.bold(r.name)} ${c.dim('·')} ${r.region}${stale}`];
       if (result.dishes.length) {
-        lines.push(boxTable(style, [`Today, ${day}`], result.dishes.map((d) => [d]), [1]));
+        const withDiet = result.dishDetails.some((d) => d.tags.length);
+        const columns = [{ head: `Today, ${day}`, min: 16 }, ...(withDiet ? [{ head: 'Diet', min: 5 }] : [])];
+        const groups = result.dishDetails.map((d) => [[dishCell(style, d), ...(withDiet ? [[dietCell(style, d)]] : [])]]);
+        out.push(boxTable(style, columns, groups));
+        if (result.hidden) out.push(...prose(style, `${result.hidden} more ${result.hidden === 1 ? 'dish is' : 'dishes are'} not ${result.diet}.`, c.dim));
+      } else if (result.hidden) {
+        out.push(...prose(style, `Nothing ${result.diet} today, ${day} (${result.hidden} other ${result.hidden === 1 ? 'dish' : 'dishes'}).`, c.yellow));
       } else {
-        lines.push(c.yellow(`No menu is published for today, ${day}.`));
-        if (result.weekend) lines.push('Restaurants are usually closed on weekends.');
+        out.push(...prose(style, `No menu is published for today, ${day}.${result.weekend ? ` ${capitalise(WEEKEND_HINT)}.` : ''}`, c.yellow));
       }
-      lines.push(...whereToGo(style, r));
-      return lines;
+      out.push(...whereToGo(style, r));
+      return out;
     }
     case 'ambiguous':
       return listLines(style, [{ region: 'Did you mean', restaurants: result.candidates }]);
     case 'not_found':
     case 'list':
       return listLines(style, result.regions);
+    case 'elsewhere':
+    case 'cancelled':
+      return [];
   }
 }
 
-/** Piped output: one tab-separated record per line; the first field says what the line is. */
-function plain(result: ShowResult): string[] {
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Piped output: one tab-separated record per line (see the README's table of columns). */
+function plain(result: ShowResult, style: Style): string[] {
   switch (result.status) {
-    case 'found': {
-      const r = result.restaurant;
-      return [
-        tsv('restaurant', r.name, r.region, r.id),
-        ...result.dishes.map((d) => tsv('dish', d)),
-        ...(r.homepage ? [tsv('homepage', r.homepage)] : []),
-        ...(r.mapUrl ? [tsv('map', r.mapUrl)] : []),
-        ...(r.menuUrl ? [tsv('menu', r.menuUrl)] : []),
-      ];
-    }
+    case 'found':
+      return result.dishDetails.map((d) => dishRecord(style, result.restaurant, d));
     case 'ambiguous':
-      return result.candidates.map((r) => tsv(r.region, r.id, r.name));
+      return result.candidates.map((r) => tsv(...restaurantFields(r)));
     case 'not_found':
     case 'list':
-      return listTsv(result.regions);
+      return listRecords(result.regions);
+    case 'elsewhere':
+    case 'cancelled':
+      return [];
   }
 }

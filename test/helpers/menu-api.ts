@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 
 export const RESTAURANTS: Array<Record<string, unknown> & { identifier: string; name: string; region: string }> = JSON.parse(
   readFileSync(new URL('../fixtures/restaurants.json', import.meta.url), 'utf8'),
@@ -31,7 +32,29 @@ export const DISHES: Record<string, string[]> = {
   delta: [],
 };
 
-export type Fault = 'none' | '500' | '503' | '429' | '429-long' | 'html' | 'truncated' | 'wrong-shape' | 'hang' | 'reset' | '404';
+export type Fault =
+  | 'none'
+  | '500'
+  | '503'
+  | '429'
+  | '429-long'
+  | 'html'
+  | 'truncated'
+  | 'wrong-shape'
+  | 'hang'
+  | 'reset'
+  | '404'
+  /** A 503 whose reason phrase carries terminal escapes (written raw: Node refuses to send it). */
+  | '503-hostile'
+  /** 200 JSON with a content type that also names HTML. */
+  | 'html-type'
+  /** 200 gzip that inflates to 20 MB. */
+  | 'gzip-bomb'
+  /** 200 with a 9 MB body. */
+  | 'huge';
+
+/** What a hostile upstream puts in a reason phrase. */
+export const HOSTILE_REASON = 'Service \u001b]8;;http://evil/\u0007Unavailable\u001b]8;;\u0007\u001b[2J';
 
 export interface MenuApi {
   url: string;
@@ -48,6 +71,8 @@ export interface MenuApi {
   fault: Fault;
   faults: Map<string, Fault>;
   dishes: Record<string, unknown[]>;
+  /** The restaurant list served (the real one unless a test replaces it). */
+  restaurants: typeof RESTAURANTS;
   reset(): void;
   close(): Promise<void>;
 }
@@ -67,6 +92,7 @@ export async function startMenuApi(options: Partial<Pick<MenuApi, 'variant' | 'l
     fault: 'none',
     faults: new Map(),
     dishes: structuredClone(DISHES),
+    restaurants: structuredClone(RESTAURANTS),
     reset() {
       api.calls.clear();
       api.maxInFlight = 0;
@@ -74,6 +100,7 @@ export async function startMenuApi(options: Partial<Pick<MenuApi, 'variant' | 'l
       api.faults.clear();
       api.latencyMs = options.latencyMs ?? 0;
       api.dishes = structuredClone(DISHES);
+      api.restaurants = structuredClone(RESTAURANTS);
     },
     close: () =>
       new Promise((resolve) => {
@@ -100,6 +127,16 @@ export async function startMenuApi(options: Partial<Pick<MenuApi, 'variant' | 'l
       if (fault === 'truncated') return sendRaw(res, 200, 'application/json', '{"restaurants": [{"identifier": "bik');
       if (fault === 'wrong-shape') return send(res, 200, { restaurants: 'none today', restaurant: [1, 2, 3] });
       if (fault === '404') return notFound(res);
+      if (fault === '503-hostile') {
+        const body = '{"detail":"down"}';
+        return void req.socket.end(`HTTP/1.1 503 ${HOSTILE_REASON}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`);
+      }
+      if (fault === 'html-type') return sendRaw(res, 200, 'application/json, text/html', JSON.stringify({ restaurants: '<script>alert(1)</script>' }));
+      if (fault === 'gzip-bomb') {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+        return void res.end(gzipSync(Buffer.alloc(20 * 1024 * 1024, 0x20)));
+      }
+      if (fault === 'huge') return sendRaw(res, 200, 'application/json', `{"restaurants": [], "pad": "${'x'.repeat(9 * 1024 * 1024)}"}`);
       route(path, req, res);
     } finally {
       inFlight--;
@@ -117,7 +154,7 @@ export async function startMenuApi(options: Partial<Pick<MenuApi, 'variant' | 'l
   const route = (path: string, req: IncomingMessage, res: ServerResponse) => {
     const normal = path.replace(/\/+$/, '') || '/';
     if (normal === '/restaurant') {
-      const restaurants = RESTAURANTS.map((r) => {
+      const restaurants = api.restaurants.map((r) => {
         if (api.variant === 'new') return r;
         const [lat, lon] = r.coordinate as [number, number];
         return { ...r, osm: `https://www.openstreetmap.org/#map=19/${lat}/${lon}` };
@@ -126,7 +163,7 @@ export async function startMenuApi(options: Partial<Pick<MenuApi, 'variant' | 'l
     }
     const m = normal.match(/^\/restaurant\/([^/]+)$/);
     if (m) {
-      const r = RESTAURANTS.find((x) => x.identifier === decodeURIComponent(m[1]!));
+      const r = api.restaurants.find((x) => x.identifier === decodeURIComponent(m[1]!));
       if (!r) return notFound(res);
       const [lat, lon] = r.coordinate as [number, number];
       const menu = (api.dishes[r.identifier] ?? []).map((d) => (typeof d === 'string' ? { dish: d } : d));
@@ -134,7 +171,7 @@ export async function startMenuApi(options: Partial<Pick<MenuApi, 'variant' | 'l
         res,
         200,
         withUrl(req, {
-          restaurant: { title: r.name, location: r.region, url: r.homepage, map_url: `https://www.openstreetmap.org/#map=19/${lat}/${lon}`, menu },
+          restaurant: { title: r.name, location: r.region, url: r.homepage, map_url: (r.map_url as string | undefined) ?? `https://www.openstreetmap.org/#map=19/${lat}/${lon}`, menu },
         }),
       );
     }
@@ -161,11 +198,20 @@ function sendRaw(res: ServerResponse, status: number, type: string, body: string
   res.end(body);
 }
 
-/** A port on which nothing listens, for "connection refused". */
+/**
+ * A URL on which nothing listens, for "connection refused", that no other test can take: this
+ * file holds a port on 127.0.0.1, and the URL names the same port on 127.0.0.2 (also this
+ * machine's loopback), where nothing listens. Freeing a port and reusing its number would race
+ * with the other test worker.
+ */
 export async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return `http://127.0.0.1:${port}`;
+  heldPort ??= (async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    server.unref();
+    return (server.address() as AddressInfo).port;
+  })();
+  return `http://127.0.0.2:${await heldPort}`;
 }
+
+let heldPort: Promise<number> | undefined;

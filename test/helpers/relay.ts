@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { startRelay, type Relay, type RelayOptions } from '../../src/relay/server.js';
-import { createLogger } from '../../src/relay/log.js';
+import { silentLogger } from '../../src/relay/log.js';
 
 /** A relay on port 0 in this process, quiet unless told otherwise. */
 export function relayFor(upstream: string, options: Partial<RelayOptions> = {}): Promise<Relay> {
@@ -15,7 +15,7 @@ export function relayFor(upstream: string, options: Partial<RelayOptions> = {}):
     upstreamTimeoutMs: 2_000,
     upstreamConcurrency: 4,
     accessLog: false,
-    log: createLogger('error', () => {}),
+    log: silentLogger,
     userAgent: 'test',
     ...options,
   });
@@ -43,5 +43,4 @@ export function rawRequest(url: string, requestLine: string, headers: string[] =
 }
 
 /** A response body as loosely typed JSON, for assertions. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const json = (res: Response): Promise<any> => res.json() as Promise<any>;
+export const json = (res: Response): Promise<any> => res.json();

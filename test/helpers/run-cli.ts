@@ -1,10 +1,11 @@
 // Runs the built binary as a user would, with HOME, XDG dirs and the cache in a fresh temp dir,
-// no proxy and no colour settings inherited from the developer's shell.
+// no proxy and no colour settings inherited from the developer's shell, and the test's clock.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { clockEnv, WEEKDAY } from './clock.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/restaurant-menu.js', import.meta.url));
 
@@ -23,12 +24,15 @@ export interface Sandbox {
 
 const INHERITED = ['PATH', 'SYSTEMROOT', 'TMPDIR', 'LANG'];
 
-export function sandbox(): Sandbox {
+/** A fresh HOME; the binary's clock reads `at` (default: a weekday lunch time). */
+export function sandbox(at = WEEKDAY): Sandbox {
   const home = mkdtempSync(join(tmpdir(), 'rm-test-'));
   const env: Record<string, string> = {
     HOME: home,
     XDG_CACHE_HOME: join(home, '.cache'),
     XDG_CONFIG_HOME: join(home, '.config'),
+    TZ: 'Europe/Stockholm',
+    ...clockEnv(at),
   };
   for (const key of INHERITED) if (process.env[key]) env[key] = process.env[key]!;
   return {

@@ -1,0 +1,182 @@
+// One run of the CLI: the io it runs against, its settings (flags > environment > saved >
+// default), its notes, and the menu source its lookups share. Commands get what they need from
+// here; at the end, `finish` writes the cache once and prints the notes after the output.
+import type { Restaurant } from './api/model.js';
+import { DiskCache } from './cache/store.js';
+import type { MenusOptions } from './commands/menus.js';
+import { EXIT, UsageError } from './errors.js';
+import type { DietFilter } from './food/diet.js';
+import type { Io } from './io.js';
+import { Notices } from './notices.js';
+import { cacheDir, configDir } from './paths.js';
+import type { Rendered } from './render/common.js';
+import { chooseStyle, type Style } from './render/style.js';
+import { resolve, settingDef, type Saved, type SettingKey, type SettingValue } from './settings.js';
+import { SettingsStore } from './settings-store.js';
+import { MenuSource, type CacheMode } from './source.js';
+import { staleNote, type StaleUse } from './wording.js';
+
+async function openInBrowser(url: string): Promise<boolean> {
+  try {
+    const { default: open } = await import('open');
+    const child = await open(url, { wait: false });
+    return await new Promise((resolve) => {
+      child.once('error', () => resolve(false));
+      child.once('spawn', () => resolve(true));
+      setTimeout(() => resolve(child.exitCode === null || child.exitCode === 0), 500).unref();
+    });
+  } catch {
+    return false;
+  }
+}
+
+export class Run {
+  readonly notices = new Notices();
+  /** Parsed command-line options of the command being run (commander's names). */
+  flags: Record<string, unknown> = {};
+  private saved: Saved | undefined;
+  private store: SettingsStore | undefined;
+  private menuSource: MenuSource | undefined;
+  private readonly staleUses: StaleUse[] = [];
+  private chosenStyle: Style | undefined;
+
+  constructor(readonly io: Io) {}
+
+  get env() {
+    return this.io.env;
+  }
+
+  now = (): number => this.io.now();
+
+  settingsStore(): SettingsStore {
+    return (this.store ??= new SettingsStore(configDir(this.env), this.notices, this.now));
+  }
+
+  /** A setting's value: flag > environment > saved > default. */
+  setting<K extends SettingKey>(key: K): SettingValue<K> {
+    // The settings file is read once, and only when a setting that can be saved is asked for.
+    if (settingDef(key).saved) this.saved ??= this.settingsStore().read();
+    return resolve(key, { flags: this.flags, env: this.env, saved: this.saved }).value;
+  }
+
+  /** Whether a setting was given on the command line. */
+  given(key: SettingKey): boolean {
+    return resolve(key, { flags: this.flags, env: {}, saved: {} }).from === 'flag';
+  }
+
+  style(): Style {
+    return (this.chosenStyle ??= chooseStyle(
+      { json: this.flags.json === true, color: this.setting('color'), english: this.setting('english') },
+      this.io.stdout,
+      this.env,
+    ));
+  }
+
+  /** The menu source every lookup of this run shares (one time budget, one cache write). */
+  source(): MenuSource {
+    if (!this.menuSource) {
+      const refresh = this.setting('refresh');
+      const useCache = this.setting('cache');
+      if (refresh && !useCache) throw new UsageError('--refresh and --no-cache cannot be used together');
+      const cacheMode: CacheMode = !useCache ? 'off' : refresh ? 'refresh' : 'use';
+      this.menuSource = new MenuSource({
+        api: this.setting('api'),
+        timeoutMs: this.setting('timeout'),
+        menuTtlMs: this.setting('ttl'),
+        cacheMode,
+        cache: new DiskCache(cacheDir(this.env), this.notices),
+        onStale: (use) => this.staleUses.push(use),
+        now: this.now,
+        retryDelayMs: this.io.retryDelayMs,
+      });
+    }
+    return this.menuSource;
+  }
+
+  diet(): DietFilter | null {
+    const diet = this.setting('diet');
+    return diet === 'any' ? null : diet;
+  }
+
+  /** The region filter as typed: `all` and aliases are resolved against the list by the command. */
+  region(): string | null {
+    return this.setting('region');
+  }
+
+  menusOptions(): MenusOptions {
+    const progress = this.progress();
+    return {
+      source: this.source(),
+      region: this.region(),
+      diet: this.diet(),
+      concurrency: this.setting('concurrency'),
+      favorites: this.setting('favorites'),
+      onlyFavorites: this.setting('onlyFavorites'),
+      now: this.now,
+      onProgress: progress,
+      note: (message) => this.notices.warn(message),
+    };
+  }
+
+  /** `Fetching menus 7/18` on a terminal's stderr, erased by `finish`; nothing when piped or with --json. */
+  private progress(): ((done: number, total: number) => void) | undefined {
+    if (!this.io.stderr.isTTY || this.flags.json === true) return undefined;
+    this.progressShown = true;
+    return (done, total) => this.io.stderr.write(`\rFetching menus ${done}/${total}`);
+  }
+
+  private progressShown = false;
+
+  /** Prints a command's output; its notes wait for `finish`. Returns the exit code. */
+  print(out: Rendered, exitCode: number = EXIT.ok): number {
+    this.clearProgress();
+    if (out.stdout) this.io.stdout.write(out.stdout);
+    for (const note of out.notes) this.notices.warn(note);
+    return exitCode;
+  }
+
+  private clearProgress(): void {
+    if (this.progressShown) this.io.stderr.write('\r\x1b[K');
+    this.progressShown = false;
+  }
+
+  /**
+   * On an interactive terminal (stdin and stdout terminals, no --json, --no-input or CI), a
+   * searchable list to choose from when a name fits several restaurants or none.
+   */
+  async picker(): Promise<((query: string, candidates: Restaurant[]) => Promise<Restaurant | undefined>) | undefined> {
+    const interactive = this.io.stdin?.isTTY && this.io.stdout.isTTY && this.flags.json !== true && this.setting('input') && !this.env.CI;
+    if (!interactive) return undefined;
+    return async (query, candidates) => {
+      for (const line of this.notices.take()) this.io.stderr.write(`restaurant-menu: ${line}\n`);
+      const { pick } = await import('./render/picker.js'); // lazy: the prompt library is not on the warm path
+      return pick(this.io, query, candidates);
+    };
+  }
+
+  /** `--open map|menu|homepage`: opens the restaurant's link; prints it when no browser can. */
+  async open(restaurant: Restaurant): Promise<void> {
+    const which = this.setting('open');
+    if (!which) return;
+    const url = { map: restaurant.mapUrl, menu: restaurant.menuUrl || restaurant.homepage, homepage: restaurant.homepage }[which];
+    if (!url) return this.notices.warn(`${restaurant.name} has no ${which === 'menu' ? 'menu page' : which} link`);
+    const opened = await (this.io.openUrl ?? openInBrowser)(url);
+    if (!opened) {
+      this.notices.warn(`could not open a browser; the ${which} link is ${url}`);
+    }
+  }
+
+  /** The restaurant list from the cache alone, for this run's API (no request). */
+  cachedRestaurants(): Restaurant[] | undefined {
+    return this.source().cachedRestaurants();
+  }
+
+  /** Writes the cache once, then every note, after the output. */
+  async finish(): Promise<void> {
+    this.clearProgress();
+    await this.menuSource?.flush();
+    const stale = staleNote(this.staleUses, this.now());
+    if (stale) this.notices.warn(stale);
+    for (const line of this.notices.take()) this.io.stderr.write(`restaurant-menu: ${line}\n`);
+  }
+}

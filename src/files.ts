@@ -1,0 +1,230 @@
+// The tool's own files (settings and cache): read only what is a regular file of a sane size,
+// write atomically without ever writing through a symbolic link or over a file that is not
+// ours, create files readable by their owner only and keep the mode of an existing one, and
+// change them under a lock so that concurrent processes don't lose each other's changes.
+import { chmodSync, closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+
+export type FileRead =
+  | { state: 'missing' }
+  | { state: 'ok'; data: Record<string, unknown> }
+  /** There, but not something we can read: a directory, a FIFO, a device, too large, no permission. */
+  | { state: 'unreadable'; reason: string }
+  | { state: 'corrupt'; reason: string };
+
+const REASONS: Record<string, string> = {
+  EISDIR: 'it is a directory',
+  EACCES: 'no permission',
+  EPERM: 'no permission',
+  ELOOP: 'a loop of symbolic links',
+  EROFS: 'a read-only file system',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+};
+
+/** A short, human reason for a file-system error. */
+export function fileErrorReason(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  if (e instanceof FileRefused) return e.message;
+  return (e.code && REASONS[e.code]) ?? e.code ?? e.message;
+}
+
+/** A write we refuse to make, with the reason as its message. */
+export class FileRefused extends Error {}
+
+/**
+ * Reads a JSON object file. Opened non-blocking and checked before reading, so a FIFO or a
+ * link to /dev/zero in its place cannot hang or exhaust memory.
+ */
+export function readJsonObject(path: string, maxBytes: number): FileRead {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A missing file (or a dangling link), or a path that cannot hold one, has nothing in it yet.
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { state: 'missing' };
+    return { state: 'unreadable', reason: fileErrorReason(error) };
+  }
+  let text: string;
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return { state: 'unreadable', reason: REASONS.EISDIR! };
+    if (!stat.isFile()) return { state: 'unreadable', reason: 'it is not a regular file' };
+    if (stat.size > maxBytes) return { state: 'unreadable', reason: `it is larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
+    const buffer = Buffer.alloc(stat.size);
+    let read = 0;
+    while (read < stat.size) {
+      const n = readSync(fd, buffer, read, stat.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    text = buffer.toString('utf8', 0, read);
+  } catch (error) {
+    return { state: 'unreadable', reason: fileErrorReason(error) };
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    const data: unknown = JSON.parse(text);
+    if (typeof data === 'object' && data !== null && !Array.isArray(data)) return { state: 'ok', data: data as Record<string, unknown> };
+    return { state: 'corrupt', reason: 'it is not a JSON object' };
+  } catch {
+    return { state: 'corrupt', reason: text.trim() ? 'it is not valid JSON' : 'it is empty' };
+  }
+}
+
+/**
+ * Replaces `path` with `text` atomically (temp file, fsync, rename). Refuses to write through a
+ * symbolic link or over something that is not a regular file of ours; a new file is 0600, an
+ * existing one keeps its mode.
+ */
+export function writeFileAtomic(path: string, text: string): void {
+  let mode = 0o600;
+  try {
+    const stat = lstatSync(path);
+    if (stat.isSymbolicLink()) throw new FileRefused('it is a symbolic link, and is not written through');
+    if (stat.isDirectory()) throw new FileRefused(REASONS.EISDIR!);
+    if (!stat.isFile()) throw new FileRefused('it is not a regular file');
+    const uid = process.getuid?.();
+    if (uid !== undefined && stat.uid !== uid) throw new FileRefused('it belongs to another user');
+    mode = stat.mode & 0o777;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  ensureDir(dirname(path));
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
+  try {
+    const buffer = Buffer.from(text);
+    let written = 0;
+    while (written < buffer.length) written += writeSync(fd, buffer, written);
+    fsyncSync(fd);
+    closeSync(fd);
+    chmodSync(temp, mode); // the umask may have narrowed it at creation
+    renameSync(temp, path);
+  } catch (error) {
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
+    try {
+      unlinkSync(temp);
+    } catch {
+      // never created or already renamed
+    }
+    throw error;
+  }
+}
+
+/** The lock could not be had within the wait: another process holds it. */
+export class Locked extends Error {}
+
+interface LockOwner {
+  pid: number;
+  host: string;
+}
+
+/**
+ * The file system's clock: the mtime of a file written now. Lock ages are measured against it,
+ * not against Date.now(), so a process whose clock is shifted (libfaketime, a test's pinned
+ * clock, a wrong system clock against a network file system) cannot mistake a live lock for a
+ * stale one. (proper-lockfile compares mtimes with Date.now(), and broke exactly so.)
+ */
+function fileSystemNow(dir: string): number {
+  const probe = join(dir, `.probe.${process.pid}.${Math.random().toString(36).slice(2)}`);
+  writeFileSync(probe, '');
+  try {
+    return statSync(probe).mtimeMs;
+  } finally {
+    unlinkSync(probe);
+  }
+}
+
+/** A lock is stale when its owner on this host has died, or when it is older than any change takes. */
+function isStale(lock: string): boolean {
+  let owner: Partial<LockOwner> = {};
+  let mtime: number;
+  try {
+    mtime = statSync(lock).mtimeMs;
+    owner = JSON.parse(readFileSync(lock, 'utf8')) as LockOwner;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false; // released meanwhile: just retry
+    mtime = 0; // unreadable or half-written: judge by age alone
+  }
+  if (owner.host === hostname() && typeof owner.pid === 'number') {
+    try {
+      process.kill(owner.pid, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') return true;
+    }
+  }
+  return mtime > 0 && fileSystemNow(dirname(lock)) - mtime > 30_000;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `change` while holding `<path>.lock` (created with O_EXCL, holding our pid and host), so
+ * a read-modify-write of the file cannot lose another process's change. A lock left behind by
+ * a process that died is taken over. (Two processes that find the same dead lock at the same
+ * moment could both take it over; that needs a crash while holding a lock held for
+ * milliseconds, and costs at most what locking prevents otherwise: one lost change.)
+ */
+export async function withLock<T>(path: string, change: () => T | Promise<T>, waitMs = 5_000): Promise<T> {
+  ensureDir(dirname(path));
+  const lock = `${path}.lock`;
+  const me: LockOwner = { pid: process.pid, host: hostname() };
+  const deadline = performance.now() + waitMs;
+  for (let delay = 5; ; delay = Math.min(delay * 2, 100)) {
+    try {
+      const fd = openSync(lock, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+      try {
+        writeSync(fd, JSON.stringify(me));
+      } finally {
+        closeSync(fd);
+      }
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (isStale(lock)) {
+        try {
+          unlinkSync(lock);
+        } catch {
+          // someone else took it over first
+        }
+        continue;
+      }
+      if (performance.now() > deadline) throw new Locked(`another restaurant-menu process holds ${lock}`);
+      await sleep(delay);
+    }
+  }
+  try {
+    return await change();
+  } finally {
+    try {
+      unlinkSync(lock);
+    } catch {
+      // gone already: nothing to release
+    }
+  }
+}
+
+/**
+ * Creates `dir` and its missing parents one level at a time. `mkdirSync(dir, {recursive: true})`
+ * loops forever where mkdir says ENOENT for a parent that exists (e.g. under /proc).
+ */
+export function ensureDir(dir: string): void {
+  try {
+    mkdirSync(dir, 0o700);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    const parent = dirname(dir);
+    if (code !== 'ENOENT' || parent === dir) throw error;
+    ensureDir(parent);
+    mkdirSync(dir, 0o700); // ENOENT again, with the parent now there, is final
+  }
+}

@@ -1,0 +1,376 @@
+// Diet tags inferred from a dish's text. Pure and table-tested (test/food-diet.test.ts), with a
+// hand-labelled set of dishes that measures precision and recall.
+//
+// The rules, in order:
+// 1. An explicit label wins ("Vegetarisk: …", "(V)", "🌱", "Dagens fisk: …", a leading "Vegansk …"),
+//    unless it only says an alternative exists ("finns även vegetarisk").
+// 2. Meat or poultry anywhere → meat (also with fish); fish or seafood → fish. Hidden products count
+//    (kycklingbuljong, fisksås, bacon in a soup). Words that are neutralised do not: substitutes and
+//    their modifiers ("sojafärs", "vegansk bacon", "vegetarisk korv"), negations ("utan kött", "sin carne",
+//    "köttfri").
+// 3. A dish type that is meat by default (lasagne, kebab, burgare, biff) is meat unless a filling is
+//    named ("spenatlasagne", "halloumiburgare", "kebab på oumph").
+// 4. Otherwise vegetarian or vegan only when the text proves it: at least one food word that shows what
+//    the dish is, and no word that could hide meat (an unknown word, stock, gravy). Dairy, egg or honey
+//    make it vegetarian; none of them, vegan. When in doubt: no tag. Calling a meat dish vegetarian is
+//    the error that hurts, so the rules give up recall for precision.
+import { analyse, looseParts, type Entry, type FoodClass, type Unit } from './glossary.js';
+
+export type Diet = 'vegan' | 'vegetarian' | 'fish' | 'meat';
+export type DietTag = Diet;
+export type DietFilter = 'vegan' | 'vegetarian' | 'pescetarian' | 'fish' | 'meat';
+
+export const DIET_FILTERS: readonly DietFilter[] = ['vegan', 'vegetarian', 'pescetarian', 'fish', 'meat'];
+
+/** Whether a dish of this diet fits the filter; a dish whose diet is unknown fits none. */
+export function fitsDiet(diet: Diet | undefined, filter: DietFilter): boolean {
+  switch (filter) {
+    case 'vegan':
+      return diet === 'vegan';
+    case 'vegetarian':
+      return diet === 'vegan' || diet === 'vegetarian';
+    case 'pescetarian':
+      return diet === 'vegan' || diet === 'vegetarian' || diet === 'fish';
+    case 'fish':
+      return diet === 'fish';
+    case 'meat':
+      return diet === 'meat';
+  }
+}
+
+const TAGS: Record<Diet, DietTag[]> = {
+  vegan: ['vegan', 'vegetarian'],
+  vegetarian: ['vegetarian'],
+  fish: ['fish'],
+  meat: ['meat'],
+};
+
+/** `['vegan', 'vegetarian']`, `['vegetarian']`, `['fish']`, `['meat']`, or `[]` when the text does not tell. */
+export function dietTags(dish: string): DietTag[] {
+  const diet = dietOf(dish);
+  return diet ? [...TAGS[diet]] : [];
+}
+
+// ── Labels ──────────────────────────────────────────────────────────────────────────────────────
+
+// Strong labels mean a diet wherever they stand; weak ones are also ordinary words ("veg" is
+// vegetables, "fisk" is fish, "gröna" is green), so they count only in a heading ("Fisk: …") or a
+// clause of labels alone ("(V)", ", vg").
+const LABELS: Record<string, { diet: Diet; strong: boolean }> = {};
+const label = (diet: Diet, strong: boolean, words: string) => {
+  for (const word of words.split(' ')) LABELS[word.replace(/_/g, ' ')] = { diet, strong };
+};
+label(
+  'vegan',
+  true,
+  'vegan vegansk veganska veganskt plant_based plantbased plantbaserad plantbaserade vaxtbaserad vaxtbaserade vaxtbaserat',
+);
+label('vegan', false, 'vg ve');
+label('vegetarian', true, 'vegetarisk vegetariska vegetariskt vegetarian veggie vego');
+label('vegetarian', false, 'v veg gront grona green lakto');
+label('fish', false, 'fisk fish seafood skaldjur hav havet');
+label('meat', false, 'kott meat');
+
+/** The diet a label word names, and whether it names it anywhere (strong) or only as a heading or tag. */
+export function labelWord(folded: string): { diet: Diet; strong: boolean } | undefined {
+  return LABELS[folded];
+}
+
+const EMOJI: [RegExp, Diet][] = [
+  [/🌱/u, 'vegan'],
+  [/[🐟🐠🐡🦐🦞🦀🦑🐙🍣]/u, 'fish'],
+  [/[🥩🍖🍗🥓🐖🐷🐄🐮🐓🐔]/u, 'meat'],
+];
+
+// A clause with one of these only offers an alternative: "(finns även vegetarisk)", "vegan on request".
+const OPTION_WORDS = new Set(
+  'aven ocksa also finns available alternativt kan gar fas request begaran bestall bestallning eller or'.split(' '),
+);
+
+// Negations cancel the food words after them in the clause, until a word that starts a new list.
+const NEGATIONS = new Set(['utan', 'without', 'sin', 'no', 'ej', 'ingen', 'inget']);
+const NEGATION_ENDS = new Set(['med', 'with', 'serveras', 'served', 'men', 'but']);
+// "köttfritt", "meat free": a trailing "free" cancels the word before it.
+const FREE = new Set(['free', 'fri', 'fritt', 'fria']);
+// "Kebab på oumph", "bolognese på linser": the food after these names a default-meat dish's filling.
+const FILLING_LINKS = new Set(['pa', 'av', 'of', 'made']);
+
+const ANIMAL: ReadonlySet<FoodClass> = new Set(['meat', 'poultry', 'fish', 'seafood']);
+const NOT_VEGAN: ReadonlySet<FoodClass> = new Set(['dairy', 'egg', 'honey']);
+const FOOD: ReadonlySet<FoodClass> = new Set(['plant', 'dairy', 'egg', 'honey', 'substitute']);
+
+const has = (entry: Entry, flag: string) => entry.flags.includes(flag);
+
+/** Per clause: does it offer an alternative ("finns även vegansk"), and is it labels alone ("(V, L)")? */
+interface Clauses {
+  option: boolean[];
+  labelOnly: boolean[];
+}
+
+function clauseFacts(units: readonly Unit[]): Clauses {
+  const option: boolean[] = [];
+  const labels: boolean[] = [];
+  const other: boolean[] = [];
+  for (const unit of units) {
+    if (OPTION_WORDS.has(unit.text)) option[unit.clause] = true;
+    if (LABELS[unit.text]) labels[unit.clause] = true;
+    else if (!unit.stop) other[unit.clause] = true;
+  }
+  return { option, labelOnly: labels.map((has, c) => has && !other[c]) };
+}
+
+// Emoji are rare in menus: one test to skip the three below.
+const ANY_EMOJI = /\p{Extended_Pictographic}/u;
+
+function findLabel(dish: string, units: readonly Unit[], clauses: Clauses): Diet | undefined {
+  const found = new Set<Diet>();
+  if (ANY_EMOJI.test(dish)) {
+    const emoji = EMOJI.filter(([pattern]) => pattern.test(dish));
+    if (emoji.length === 1) found.add(emoji[0]![1]);
+  }
+  let first: Unit | undefined;
+  let last: Unit | undefined;
+  for (const unit of units) {
+    if (unit.stop || unit.heading) continue;
+    first ??= unit;
+    last = unit;
+  }
+  for (const unit of units) {
+    const named = LABELS[unit.text];
+    if (!named || clauses.option[unit.clause]) continue;
+    const placed = unit.heading || clauses.labelOnly[unit.clause];
+    if (placed || (named.strong && (unit === first || unit === last))) found.add(named.diet);
+  }
+  if (found.size === 0) return undefined;
+
+  const veg = found.has('vegan') || found.has('vegetarian');
+  const animal = found.has('fish') || found.has('meat');
+  // Contradicting labels ("Vegetariskt eller kött:") say nothing; the ingredients decide.
+  if (veg && animal) return undefined;
+  if (found.has('vegan')) return 'vegan';
+  if (found.has('vegetarian')) return 'vegetarian';
+  if (found.has('meat')) return 'meat';
+  return 'fish';
+}
+
+// ── Ingredients ─────────────────────────────────────────────────────────────────────────────────
+
+/** What one word contributes once the compound's own modifiers have been applied. */
+interface Facts {
+  readonly classes: readonly FoodClass[];
+  /** Default-meat dish types in this word that no part of it fills. */
+  readonly defaults: readonly Entry[];
+  /** Shows what the dish is made of (not a side, frame, seasoning or adjective). */
+  readonly evidence: boolean;
+  /** Fills default-meat dish types anywhere in the dish (a substitute, halloumi, falafel). */
+  readonly fills: boolean;
+  readonly known: boolean;
+}
+
+// Fish does not: "biff och räkor" is still steak. It fills when compounded ("laxburgare") or after "på".
+const fillsAnywhere = (e: Entry) => e.cls === 'substitute' || has(e, 'p');
+const isEvidence = (e: Entry) => FOOD.has(e.cls) && !/[afsh]/.test(e.flags);
+
+function entryFacts(entry: Entry, first: boolean): Facts {
+  if (has(entry, 'd')) return { classes: [], defaults: [entry], evidence: false, fills: false, known: true };
+  const side = has(entry, 's') && !/[afh]/.test(entry.flags);
+  return {
+    classes: [entry.cls],
+    defaults: [],
+    // A side that leads the dish is its main food: "Stekt potatis med ägg", "Ris med grönsaker".
+    evidence: isEvidence(entry) || (first && side && FOOD.has(entry.cls)),
+    fills: fillsAnywhere(entry),
+    known: true,
+  };
+}
+
+function compoundFacts(parts: readonly Entry[]): Facts {
+  let active = parts;
+  let fills = false;
+  // "köttfri", "mjölkfritt": everything before "fri" is absent, and "köttfri lasagne" says what the lasagne is not.
+  const free = active.findIndex((p) => has(p, 'x'));
+  if (free >= 0) {
+    fills = active.slice(0, free).some((p) => p.cls === 'meat' || p.cls === 'poultry');
+    active = active.slice(free + 1);
+  }
+  const classes: FoodClass[] = [];
+  const defaults: Entry[] = [];
+  let evidence = false;
+  let vegan = false; // a v-modifier or substitute came before: animal and dairy parts after it are plant-based
+  let vegetarian = false; // a g-modifier: meat and fish parts after it are not meat
+  let milkFree = false; // an m-modifier: dairy after it is plant-based ("havregrädde")
+  let filled = false; // a part before the head names the filling
+  active.forEach((part, i) => {
+    // A default-meat dish type is the head ("spenatlasagne") or a modifier ("kebabpizza", "biffgryta").
+    if (has(part, 'd')) {
+      if (filled || vegan || vegetarian) {
+        classes.push(part.base ?? 'neutral');
+        evidence = true;
+      } else defaults.push(part);
+      return;
+    }
+    const head = i === active.length - 1;
+    let cls = part.cls;
+    // Stock or gravy of a named origin is that origin: "grönsaksbuljong" is plant, "kycklingbuljong" poultry.
+    if (cls === 'opaque' && head && i > 0) cls = 'neutral';
+    if (vegan && (ANIMAL.has(cls) || NOT_VEGAN.has(cls))) cls = 'plant';
+    else if (vegetarian && ANIMAL.has(cls)) cls = 'egg';
+    else if (milkFree && cls === 'dairy') cls = 'plant';
+    if (cls !== part.cls) evidence = true;
+    classes.push(cls);
+    // A side names the food when it leads a compound ("potatissoppa"); a frame does not ("salladsbuffé").
+    if (FOOD.has(cls) && !/[ahf]/.test(part.flags) && (!head || !has(part, 's'))) evidence = true;
+    if (fillsAnywhere(part)) fills = true;
+    if (has(part, 'v') || part.cls === 'substitute') vegan = true;
+    if (has(part, 'g')) vegetarian = true;
+    if (has(part, 'm')) milkFree = true;
+    const fillingClass = ANIMAL.has(cls) ? cls !== 'meat' && cls !== 'poultry' : FOOD.has(cls);
+    if (fillingClass && !has(part, 'h') && !has(part, 'a') && (cls !== 'dairy' || has(part, 'p'))) filled = true;
+  });
+  return { classes, defaults, evidence, fills, known: true };
+}
+
+// Facts of compounds and unknown words, by word: working them out is the costly part, and menus repeat words.
+const wordFacts = new Map<string, Facts>();
+
+function unitFacts(unit: Unit, first: boolean): Facts {
+  if (unit.entry) return entryFacts(unit.entry, first);
+  let facts = wordFacts.get(unit.text);
+  if (!facts) {
+    facts = unit.parts ? compoundFacts(unit.parts) : unknownFacts(unit.text);
+    if (wordFacts.size > 20_000) wordFacts.clear();
+    wordFacts.set(unit.text, facts);
+  }
+  return facts;
+}
+
+function unknownFacts(word: string): Facts {
+  // An unknown word can still show meat or fish at its start or end ("kycklingklubba", "parmaskinka").
+  const loose = looseParts(word).filter((e) => ANIMAL.has(e.cls));
+  return {
+    classes: loose.filter((e) => !has(e, 'd')).map((e) => e.cls),
+    defaults: loose.filter((e) => has(e, 'd')),
+    evidence: false,
+    fills: false,
+    known: false,
+  };
+}
+
+/**
+ * What the word before a food does to it: "vegansk ost" is plant-based; "Oumph-kebab" is a kebab
+ * without meat but otherwise as usual; "vegetarisk korv" is not meat, and may not be vegan.
+ */
+type Modifier = 'vegan' | 'substitute' | 'vegetarian';
+
+function applyModifier(modifier: Modifier, facts: Facts, classes: Set<FoodClass>): void {
+  for (const cls of facts.classes) {
+    if (ANIMAL.has(cls)) classes.add(modifier === 'vegetarian' ? 'egg' : 'plant');
+    else classes.add(modifier === 'vegan' && NOT_VEGAN.has(cls) ? 'plant' : cls);
+  }
+  for (const entry of facts.defaults) classes.add(modifier === 'vegan' ? 'plant' : (entry.base ?? 'neutral'));
+  // A vegetarian label says nothing about vegan: the dish is not shown to be vegan.
+  if (modifier === 'vegetarian') classes.add('egg');
+}
+
+/** The dish's diet, or undefined when the text does not tell. */
+export function dietOf(dish: string): Diet | undefined {
+  const units = analyse(dish);
+  const clauses = clauseFacts(units);
+  return findLabel(dish, units, clauses) ?? ingredientsDiet(units, clauses);
+}
+
+function ingredientsDiet(units: readonly Unit[], clauses: Clauses): Diet | undefined {
+  const classes = new Set<FoodClass>();
+  const defaults: { entry: Entry; index: number }[] = [];
+  let evidence = false;
+  let fills = false;
+  let unknown = false;
+  let sawFood = false;
+  // Units cancelled by a negation, and units made plant-based or vegetarian by the word before them.
+  const negated = new Set<number>();
+  const modified = new Map<number, Modifier>();
+
+  units.forEach((unit, i) => {
+    if (NEGATIONS.has(unit.text)) {
+      for (let j = i + 1; j < units.length; j++) {
+        const next = units[j]!;
+        if (next.clause !== unit.clause || NEGATION_ENDS.has(next.text)) break;
+        if (!next.stop) negated.add(j);
+      }
+    } else if (FREE.has(unit.text)) {
+      for (let j = i - 1; j >= 0 && units[j]!.clause === unit.clause; j--) {
+        if (!units[j]!.stop) {
+          negated.add(j);
+          break;
+        }
+      }
+    }
+    if (clauses.option[unit.clause]) return;
+    // "Pasta med vegansk ost", "på vegetarisk korv", "Anamma-korv": the word makes the food right
+    // after it (adjectives aside) plant-based, or for vegetarian ones, not meat.
+    const asLabel = LABELS[unit.text];
+    const entry = unit.entry;
+    let modifier: Modifier | undefined;
+    if (asLabel?.strong) modifier = asLabel.diet === 'vegan' ? 'vegan' : 'vegetarian';
+    else if (entry && (entry.cls === 'substitute' || has(entry, 'v'))) modifier = 'substitute';
+    else if (entry && has(entry, 'g')) modifier = 'vegetarian';
+    if (!modifier) return;
+    for (let j = i + 1; j < units.length && units[j]!.clause === unit.clause; j++) {
+      const next = units[j]!;
+      if (next.stop) break;
+      if (next.entry && has(next.entry, 'a')) continue;
+      modified.set(j, modifier);
+      break;
+    }
+  });
+
+  units.forEach((unit, i) => {
+    // Label words are read by findLabel; "fisk", "kött" and "veg" in the text are food words too.
+    const labelWord = LABELS[unit.text] && (unit.heading || !(unit.entry && unit.entry.cls !== 'neutral'));
+    if (unit.stop || labelWord) return;
+    // Headings are section names ("Husman:", "Från grillen:"): their unknown words hide nothing.
+    const facts = unitFacts(unit, !sawFood && !unit.heading);
+    if (negated.has(i)) {
+      // "Lasagne utan kött", "köttfri": saying there is no meat fills a dish that is meat by default.
+      if (facts.classes.some((c) => c === 'meat' || c === 'poultry')) fills = true;
+      return;
+    }
+    // "Lasagne (finns även med halloumi)": an alternative's meat still counts, its filling does not.
+    const alternative = clauses.option[unit.clause] === true;
+    if (!facts.known && !unit.heading) unknown = true;
+    if (unit.entry ? !has(unit.entry, 'a') : facts.known) sawFood = true;
+    const modifier = modified.get(i);
+    if (modifier && (facts.defaults.length > 0 || facts.classes.some((c) => ANIMAL.has(c) || NOT_VEGAN.has(c)))) {
+      applyModifier(modifier, facts, classes);
+      evidence = true;
+      return;
+    }
+    for (const cls of facts.classes) classes.add(cls);
+    for (const entry of facts.defaults) defaults.push({ entry, index: i });
+    if (facts.evidence && !alternative) evidence = true;
+    if (facts.fills && !alternative) fills = true;
+  });
+
+  if (classes.has('meat') || classes.has('poultry')) return 'meat';
+  for (const { entry, index } of defaults) {
+    if (!fills && !filledAfter(units, index, negated)) {
+      return entry.cls === 'fish' || entry.cls === 'seafood' ? 'fish' : 'meat';
+    }
+    classes.add(entry.base ?? 'neutral');
+    evidence = true;
+  }
+  if (classes.has('fish') || classes.has('seafood')) return 'fish';
+  if (unknown || classes.has('opaque') || !evidence) return undefined;
+  for (const cls of NOT_VEGAN) if (classes.has(cls)) return 'vegetarian';
+  return 'vegan';
+}
+
+/** "Bolognese på linser": a food word after "på" names the filling of the dish type before it. */
+function filledAfter(units: readonly Unit[], index: number, negated: Set<number>): boolean {
+  const link = units[index + 1];
+  const filling = units[index + 2];
+  if (!link || !filling || !FILLING_LINKS.has(link.text) || negated.has(index + 2)) return false;
+  const facts = unitFacts(filling, false);
+  const fish = facts.classes.some((c) => c === 'fish' || c === 'seafood');
+  return facts.defaults.length === 0 && (facts.evidence || facts.fills || fish);
+}

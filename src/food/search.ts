@@ -1,0 +1,89 @@
+// Bilingual dish search for `find`: every query word must match the dish (in any order), in Swedish
+// or English, as itself, through the glossary, or as a diet the dish fits.
+//
+// A query word matches a dish when
+// (a) the folded dish contains it, as a word or a part of one ("vegan" ~ "Vegansk", "lax" ~ "Laxfilé");
+// (b) it is a glossary word, in either language, and the dish has that glossary entry, as a word, an
+//     inflected word or a part of a compound ("chicken" ~ "Kycklinggryta", "lax" ~ "Grilled salmon",
+//     "potatoes" ~ "Potatismos"); a Swedish compound query matches when the dish has all its parts
+//     ("laxfilé" ~ "Salmon fillet with dill");
+// (c) it names a diet and the dish's diet fits it ("vegetarian" ~ "Halloumi med couscous").
+import { dietOf, fitsDiet, type Diet, type DietFilter } from './diet.js';
+import { analyse, compoundParts, entriesForQueryWord, looseParts, type Entry } from './glossary.js';
+import { fold } from '../text.js';
+
+// "kött" and "meat" follow the meat tag, which includes poultry.
+const DIET_WORDS: Record<string, DietFilter> = {};
+for (const [filter, words] of [
+  ['vegan', 'vegan vegansk veganska veganskt vaxtbaserad vaxtbaserat plantbased'],
+  ['vegetarian', 'vegetarian vegetarisk vegetariska vegetariskt veg veggie vego vegetarianer'],
+  ['pescetarian', 'pescetarian pescatarian pescetarisk'],
+  ['fish', 'fish fisk'],
+  ['meat', 'meat kott'],
+] as const) {
+  for (const word of words.split(' ')) DIET_WORDS[word] = filter;
+}
+
+interface QueryWord {
+  readonly text: string;
+  /** Glossary entries the word stands for, in either language. */
+  readonly entries: readonly Entry[];
+  /** A Swedish compound's parts, all of which the dish must have. */
+  readonly parts: readonly Entry[] | undefined;
+  readonly diet: DietFilter | undefined;
+}
+
+/** A compiled query: build it once per search, match it against every dish. */
+export interface DishQuery {
+  readonly words: readonly QueryWord[];
+}
+
+/** The query's words folded and looked up; undefined when it has no words. */
+export function compileQuery(query: string): DishQuery | undefined {
+  const texts = fold(query).split(' ').filter(Boolean);
+  if (texts.length === 0) return undefined;
+  const words = texts.map((text): QueryWord => {
+    // Words of one or two letters ("i" in "pytt i panna") only match as text.
+    const { entries, parts } = text.length >= 3 ? entriesForQueryWord(text) : { entries: [], parts: undefined };
+    return { text, entries, parts, diet: DIET_WORDS[text] };
+  });
+  return { words };
+}
+
+/** Every glossary entry the dish has: whole words, phrases, compound parts, and known ends of unknown words. */
+function dishEntries(dish: string): Set<Entry> {
+  const found = new Set<Entry>();
+  for (const unit of analyse(dish)) {
+    if (unit.stop) continue;
+    if (unit.entry) {
+      found.add(unit.entry);
+      for (const part of compoundParts(unit.text) ?? []) found.add(part);
+    } else if (unit.parts) {
+      for (const part of unit.parts) found.add(part);
+    } else {
+      for (const part of looseParts(unit.text)) found.add(part);
+    }
+  }
+  return found;
+}
+
+export function matchesDish(query: DishQuery, dish: string): boolean {
+  const text = fold(dish);
+  // Analysed only when a word does not match as text, and then once for all words.
+  let entries: Set<Entry> | undefined;
+  let diet: Diet | undefined | null = null;
+  return query.words.every((word) => {
+    if (text.includes(word.text)) return true;
+    if (word.entries.length > 0 || word.parts) {
+      entries ??= dishEntries(dish);
+      const have = entries;
+      if (word.entries.some((e) => have.has(e))) return true;
+      if (word.parts?.every((e) => have.has(e))) return true;
+    }
+    if (word.diet) {
+      if (diet === null) diet = dietOf(dish);
+      return fitsDiet(diet, word.diet);
+    }
+    return false;
+  });
+}

@@ -1,0 +1,167 @@
+// The entry: `main(argv, io)` routes the arguments, builds the commander program from the
+// command table, runs the command, and maps every failure to one line (or a JSON error) and a
+// documented exit code. It returns the exit code; bin/ sets it on the process.
+import { Command, CommanderError, Option } from 'commander';
+import { COMMANDS, EXIT_CODES, type Args, type CommandSpec } from './cli.js';
+import { Run } from './context.js';
+import { AppError, EXIT, UsageError } from './errors.js';
+import type { Io } from './io.js';
+import { cachedRestaurants } from './cache/store.js';
+import { namesRestaurant } from './lookup.js';
+import { cacheDir } from './paths.js';
+import { jsonText } from './render/common.js';
+import { route } from './route.js';
+import { longFlag, settingDef, valueFlags, type SettingKey } from './settings.js';
+import { VERSION } from './version.js';
+
+export { processIo } from './io.js';
+
+const GROUPS = { lookup: 'Lookup options:', output: 'Output options:' } as const;
+const GLOBAL = 'Global options:';
+
+function optionFor(key: SettingKey): Option[] {
+  const def = settingDef(key);
+  if (!def.flag) return [];
+  const facts = [def.env ? `env ${def.env}` : '', def.flag.includes('<') && def.default ? `default ${def.default}` : ''].filter(Boolean);
+  const option = new Option(def.flag, facts.length ? `${def.describe} (${facts.join('; ')})` : def.describe);
+  const group = def.group ? GROUPS[def.group] : undefined;
+  if (group) option.helpGroup(group);
+  const out = [option];
+  if (def.negate) {
+    const negate = new Option(def.negate, `turn ${longFlag(key)} off`);
+    if (group) negate.helpGroup(group);
+    out.push(negate);
+  }
+  return out;
+}
+
+function examples(spec: CommandSpec): string {
+  return spec.examples?.length ? `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n` : '';
+}
+
+/** The help and version options, grouped last as gh shows its inherited flags. */
+function globalOptions(cmd: Command, withVersion: boolean): void {
+  cmd.addHelpOption(new Option('-h, --help', 'show help').helpGroup(GLOBAL));
+  if (withVersion) {
+    cmd.version(VERSION, '-V, --version', 'print the version');
+    cmd.options.at(-1)?.helpGroup(GLOBAL);
+  }
+}
+
+interface Wiring {
+  run: Run;
+  help: { helpWidth: number };
+  errors: string[];
+  setCode(code: number): void;
+}
+
+function addCommand(parent: Command, spec: CommandSpec, wiring: Wiring): void {
+  const cmd = parent.command(spec.name).description(spec.description);
+  configure(cmd, wiring);
+  for (const arg of spec.args ?? []) cmd.argument(arg);
+  for (const key of spec.options ?? []) for (const option of optionFor(key)) cmd.addOption(option);
+  globalOptions(cmd, false);
+  if (spec.examples) cmd.addHelpText('after', examples(spec));
+  for (const sub of spec.subcommands ?? []) addCommand(cmd, sub, wiring);
+  if (spec.run) {
+    const run = spec.run;
+    cmd.action(async (...params: unknown[]) => {
+      const command = params.at(-1) as Command;
+      wiring.run.flags = command.opts();
+      // Every option is checked before anything runs: a bad value is a usage error, never a request.
+      for (const key of spec.options ?? []) wiring.run.setting(key);
+      wiring.setCode(await run(wiring.run, params.slice(0, -2) as Args));
+    });
+  }
+}
+
+function configure(cmd: Command, wiring: Wiring): void {
+  cmd
+    .exitOverride()
+    .showSuggestionAfterError()
+    .configureHelp({ helpWidth: wiring.help.helpWidth, sortSubcommands: false, sortOptions: false })
+    .configureOutput({
+      writeOut: (text) => wiring.run.io.stdout.write(text),
+      writeErr: (text) => wiring.run.io.stderr.write(text),
+      // Parse errors become one line, said by main (as JSON too with --json).
+      outputError: (text) => wiring.errors.push(text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim()),
+    });
+}
+
+export function buildProgram(wiring: Wiring): Command {
+  const program = new Command('restaurant-menu').description("Today's lunch at the SciLifeLab sites in Uppsala and Solna.");
+  // Every argument list is routed to start with its command, so the options declared here (for
+  // the top-level help) are never parsed here: each command parses its own.
+  program.enablePositionalOptions();
+  configure(program, wiring);
+  // The bare form runs `show`, so the top-level help lists show's options too.
+  const show = COMMANDS.find((c) => c.name === 'show')!;
+  program.usage('[name...] [options]  |  <command> [options]');
+  for (const key of show.options ?? []) for (const option of optionFor(key)) program.addOption(option);
+  globalOptions(program, true);
+  program.helpCommand('help [command]', 'show help for a command');
+  program.addHelpText('after', `${examples(show)}\n${EXIT_CODES}\n`);
+  for (const spec of COMMANDS) addCommand(program, spec, wiring);
+  return program;
+}
+
+export const COMMAND_NAMES = [...COMMANDS.map((c) => c.name), 'help'];
+
+/** `--json` anywhere before `--`: errors must then be JSON too, whatever else is wrong. */
+function wantsJson(argv: string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).includes('--json');
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  // The shell completion scripts' callback: quick, quiet, never a request.
+  if (argv[0] === '__complete') {
+    const { complete } = await import('./commands/completion.js');
+    const index = Number(argv[1]);
+    const words = argv.slice(argv[2] === '--' ? 3 : 2);
+    for (const candidate of Number.isInteger(index) ? complete(COMMANDS, index, words, io.env) : []) io.stdout.write(`${candidate}\n`);
+    return EXIT.ok;
+  }
+  const run = new Run(io);
+  let code: number = EXIT.ok;
+  const wiring: Wiring = {
+    run,
+    help: { helpWidth: io.stdout.isTTY ? Math.min(io.stdout.columns || 80, 100) : 80 },
+    errors: [],
+    setCode: (c) => (code = c),
+  };
+  try {
+    const routed = route(argv, COMMAND_NAMES, valueFlags(), (word) => namesRestaurant(word, cachedRestaurants(cacheDir(io.env))));
+    if (routed.kind === 'unknown-command') throw new UsageError(`unknown command '${routed.word}'. Did you mean '${routed.suggestion}'?`);
+    await buildProgram(wiring).parseAsync(routed.argv, { from: 'user' });
+  } catch (error) {
+    code = report(error, run, wiring.errors, wantsJson(argv));
+  }
+  try {
+    await run.finish();
+  } catch (error) {
+    code = report(error, run, [], false);
+  }
+  return code;
+}
+
+/** The one map from a failure to what the user sees and the exit code. */
+function report(error: unknown, run: Run, parseErrors: string[], json: boolean): number {
+  let failure: { code: string; message: string; exitCode: number; details?: Record<string, unknown> };
+  if (error instanceof CommanderError) {
+    // Help and --version "fail" with exit code 0.
+    if (error.exitCode === 0) return EXIT.ok;
+    failure = { code: 'USAGE', message: parseErrors.join(' ') || error.message.replace(/^error: /, ''), exitCode: EXIT.usage };
+  } else if (error instanceof AppError) {
+    failure = { code: error.code, message: error.message, exitCode: error.exitCode, details: error.details };
+  } else {
+    run.io.stderr.write(`restaurant-menu: internal error, please report it: ${(error as Error)?.stack ?? String(error)}\n`);
+    return EXIT.internal;
+  }
+  run.notices.warn(failure.message);
+  if (json) {
+    const body = { code: failure.code, message: failure.message, ...(failure.details ? { details: failure.details } : {}) };
+    run.io.stdout.write(jsonText({ status: 'error', error: body }));
+  }
+  return failure.exitCode;
+}

@@ -1,0 +1,86 @@
+// A boxed table sized to its content, up to the terminal's width. Long cells wrap at word
+// boundaries, continuation lines indent under the text's first character, and rows can be
+// grouped (no rule between rows of one group). Written here rather than with cli-table3, which
+// re-measures every cell on every pass (a 240 KB dish took two minutes) and cannot hang an indent.
+import { clip, displayWidth, pad, wrap } from '../text.js';
+import type { Style } from './style.js';
+
+/** One line of a cell, optionally painted (colour is applied after wrapping, line by line). */
+export type CellLine = string | { text: string; paint: (text: string) => string };
+export type Cell = CellLine[];
+export type Row = Cell[];
+
+export interface Column {
+  head: string;
+  /** Narrowest the column may be made to fit the terminal. */
+  min?: number;
+}
+
+/** Longer lines are clipped before layout: a table cell is no place for a novel. */
+const MAX_LINE = 300;
+/** Lines that start with these hang their continuation under the text after them. */
+const MARKERS = ['— ', '• ', '★ '];
+
+const textOf = (line: CellLine) => (typeof line === 'string' ? line : line.text);
+
+/** Column widths: each column's widest line, then the widest shrunk first until the table fits. */
+function layout(columns: Column[], rows: Row[], room: number): number[] {
+  const natural = columns.map((col, i) =>
+    Math.max(displayWidth(col.head), ...rows.map((row) => Math.max(0, ...(row[i] ?? []).map((l) => displayWidth(clip(textOf(l), MAX_LINE)))))),
+  );
+  // A column is never narrower than its longest word (up to 20), so names wrap between words.
+  const longestWord = columns.map((_, i) =>
+    Math.max(0, ...rows.flatMap((row) => (row[i] ?? []).flatMap((l) => textOf(l).split(' ').map((w) => Math.min(20, displayWidth(w)))))),
+  );
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  if (sum(natural) <= room) return natural;
+  let mins = columns.map((col, i) => Math.min(natural[i]!, Math.max(col.min ?? 8, longestWord[i]!)));
+  // On a very narrow terminal, words may have to be cut: fall back to the declared minimums,
+  // then shrink those too, rather than overflow the line.
+  if (sum(mins) > room) mins = columns.map((col, i) => Math.min(natural[i]!, col.min ?? 8));
+  if (sum(mins) > room) mins = mins.map((m) => Math.max(3, Math.floor((m * room) / sum(mins))));
+  // The smallest cap such that min(natural, max(cap, min)) still fits, found by bisection.
+  const width = (cap: number) => natural.map((n, i) => Math.min(n, Math.max(cap, mins[i]!)));
+  let lo = 1;
+  let hi = Math.max(...natural);
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (sum(width(mid)) <= room) lo = mid;
+    else hi = mid - 1;
+  }
+  return width(lo);
+}
+
+function wrapLine(line: CellLine, width: number): string[] {
+  const text = clip(textOf(line), MAX_LINE);
+  const marker = MARKERS.find((m) => text.startsWith(m));
+  const wrapped = wrap(text, width, marker ? ' '.repeat(displayWidth(marker)) : '');
+  return typeof line === 'string' ? wrapped : wrapped.map((text) => line.paint(text));
+}
+
+export function boxTable(style: Style, columns: Column[], groups: Row[][]): string {
+  const { c } = style;
+  const border = (s: string) => c.gray(s);
+  const room = style.columns - 1 - columns.length * 3;
+  const widths = layout(columns, groups.flat(), room);
+  const rule = (left: string, mid: string, right: string) => border(left + widths.map((w) => '─'.repeat(w + 2)).join(mid) + right);
+  const renderRow = (row: Row) => {
+    const cells = widths.map((w, i) => (row[i] ?? []).flatMap((line) => wrapLine(line, w)));
+    const height = Math.max(1, ...cells.map((cell) => cell.length));
+    const out: string[] = [];
+    for (let y = 0; y < height; y++) {
+      const parts = cells.map((cell, i) => {
+        return ` ${pad(cell[y] ?? '', widths[i]!)} `;
+      });
+      out.push(border('│') + parts.join(border('│')) + border('│'));
+    }
+    return out;
+  };
+  const lines = [rule('┌', '┬', '┐'), ...renderRow(columns.map((col) => [c.bold(col.head)])), rule('├', '┼', '┤')];
+  groups.forEach((group, g) => {
+    if (g > 0) lines.push(rule('├', '┼', '┤'));
+    for (const row of group) lines.push(...renderRow(row));
+  });
+  lines.push(rule('└', '┴', '┘'));
+  return lines.join('\n');
+}

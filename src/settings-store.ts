@@ -1,0 +1,91 @@
+// Saved settings (`restaurant-menu config ...`): config.json in the user's config directory,
+// `{ "<key>": "<canonical text>" }`. A change is a read-modify-write under a lock, so concurrent
+// `config set` of different keys keep every key.
+import { renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigWriteError } from './errors.js';
+import { fileErrorReason, Locked, readJsonObject, withLock, writeFileAtomic, type FileRead } from './files.js';
+import type { Notices } from './notices.js';
+import { canonical, isSettingKey, SETTINGS, type Saved, type SettingKey } from './settings.js';
+
+const MAX_FILE_BYTES = 1024 * 1024;
+
+export const configFileIn = (dir: string) => join(dir, 'config.json');
+
+export class SettingsStore {
+  readonly file: string;
+
+  constructor(
+    readonly dir: string,
+    private readonly notices: Notices,
+    private readonly now: () => number,
+  ) {
+    this.file = configFileIn(dir);
+  }
+
+  /**
+   * The saved settings that are valid. A damaged file is moved aside (never erased) with a
+   * note; a single bad value is ignored with a note.
+   */
+  read(): Saved {
+    const read = this.readFile();
+    if (read.state !== 'ok') return {};
+    const settings: Saved = {};
+    for (const [key, value] of Object.entries(read.data)) {
+      if (!isSettingKey(key) || !SETTINGS[key].saved) continue;
+      try {
+        settings[key] = canonical(key, String(value));
+      } catch (error) {
+        this.notices.warn(`ignoring the saved setting ${key}: ${(error as Error).message}`);
+      }
+    }
+    return settings;
+  }
+
+  /** Saves a value already checked by the caller (in canonical form). */
+  async set(key: SettingKey, text: string): Promise<void> {
+    await this.change((data) => {
+      data[key] = text;
+    });
+  }
+
+  async unset(key: SettingKey): Promise<boolean> {
+    let had = false;
+    await this.change((data) => {
+      had = key in data;
+      delete data[key];
+    });
+    return had;
+  }
+
+  private readFile(quiet = false): FileRead {
+    const read = readJsonObject(this.file, MAX_FILE_BYTES);
+    if (read.state === 'unreadable' && !quiet) this.notices.warn(`cannot read your config file ${this.file} (${read.reason}); using defaults`);
+    if (read.state === 'corrupt') {
+      const aside = `${this.file}.bad-${new Date(this.now()).toISOString().replace(/[:.]/g, '-')}`;
+      try {
+        renameSync(this.file, aside);
+        this.notices.warn(`your config file ${this.file} was damaged (${read.reason}); moved it to ${aside} and using defaults`);
+      } catch {
+        this.notices.warn(`your config file ${this.file} is damaged (${read.reason}); using defaults`);
+      }
+    }
+    return read;
+  }
+
+  private async change(edit: (data: Record<string, unknown>) => void): Promise<void> {
+    try {
+      await withLock(this.file, () => {
+        // Moves a damaged file aside first, so the change starts clean; an unreadable one fails below, said once.
+        const read = this.readFile(true);
+        if (read.state === 'unreadable') throw new Error(read.reason);
+        const data = read.state === 'ok' ? { ...read.data } : {};
+        edit(data);
+        writeFileAtomic(this.file, `${JSON.stringify(data, null, 2)}\n`);
+      });
+    } catch (error) {
+      const reason = error instanceof Locked ? 'another process kept it locked' : fileErrorReason(error);
+      throw new ConfigWriteError(`cannot save settings to ${this.file} (${reason}); nothing was changed`);
+    }
+  }
+}

@@ -1,0 +1,316 @@
+// `find` and `today` in-process against the stand-in API: grouping, columns, diets, English,
+// favourites, partial failure, stale copies, politeness, and what is said when.
+import { describe, expect, test } from 'vitest';
+import { SATURDAY } from './helpers/clock.js';
+import { useCli, type CliResult } from './helpers/cli.js';
+
+const t = useCli();
+const run = t.run;
+const json = (r: CliResult) => JSON.parse(r.stdout);
+const ids = (groups: { restaurants: { restaurant: { id: string } }[] }[]) => groups.flatMap((g) => g.restaurants.map((m) => m.restaurant.id));
+const ALL_IDS = ['bikupan', 'dufva', 'elma', 'hubben', 'kraemer', 'rudbeck', 'biomedicum', 'delta', 'glada', 'haga', 'jons', 'jorpes', 'livet', 'maethai', 'nanna', 'omni', 'street', 'svarta'];
+
+describe('find', () => {
+  test('every word in any order, grouped by region, with the same columns as today', async () => {
+    const r = await run('find', 'curry', 'kyckling');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.trimEnd().split('\n').map((l) => l.split('\t').slice(0, 5))).toEqual([
+      ['Uppsala', 'hubben', 'Restaurang Hubben', 'Kycklinggryta med curry och ris', 'meat'],
+      ['Solna', 'jons', 'Jöns Jacob', 'Kyckling curry med jasminris', 'meat'],
+    ]);
+    expect(r.stdout.split('\n')[0]!.split('\t')).toHaveLength(9);
+    expect(r.stdout.split('\n')[0]!.split('\t')[6]).toMatch(/^https:\/\/www\.openstreetmap\.org\/\?mlat=/);
+    expect(r.stderr).toBe('');
+  });
+
+  test.each([
+    ['chicken', ['hubben', 'elma', 'jons', 'maethai']],
+    ['salmon', ['jorpes', 'nanna']],
+    ['lax', ['jorpes', 'nanna']],
+    ['meatballs', ['bikupan']],
+    ['vegetarian', ['rudbeck', 'bikupan', 'hubben', 'dufva', 'jorpes', 'livet', 'maethai', 'street']],
+  ])('bilingual: find %j finds %j', async (word, expected) => {
+    const r = await run('find', word, '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(ids(json(r).regions).sort()).toEqual([...expected].sort());
+  });
+
+  test('--region narrows it (canonical region in JSON); --json has the documented shape', async () => {
+    const r = await run('find', 'vegan', '--region', 'bmc', '--json');
+    expect(r.code).toBe(0);
+    const j = json(r);
+    expect(j).toMatchObject({ status: 'matches', query: 'vegan', region: 'Uppsala', diet: null, searched: 6, failed: [] });
+    expect(j.regions).toEqual([
+      {
+        region: 'Uppsala',
+        restaurants: [
+          expect.objectContaining({ restaurant: expect.objectContaining({ id: 'bikupan' }), dishes: ['Vegansk linsgryta med kokosmjölk och koriander'] }),
+          expect.objectContaining({ restaurant: expect.objectContaining({ id: 'dufva' }), dishes: ['Falafel med tahinisås'] }),
+        ],
+      },
+    ]);
+    expect(j.regions[0].restaurants[0].source).toMatchObject({ fromCache: false, stale: false });
+    expect(j.regions[0].restaurants[0].dishDetails[0]).toMatchObject({ tags: ['vegan', 'vegetarian'] });
+  });
+
+  test('nothing found on a weekday: says so without a weekend hint, exit 1', async () => {
+    const r = await run('find', 'surströmming');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe("restaurant-menu: no dish today matches 'surströmming' (searched 18 menus)\n");
+    expect(json(await run('find', 'surströmming', '--json')).status).toBe('no_matches');
+  });
+
+  test('on a Saturday with most menus published, no weekend hint either', async () => {
+    t.at(SATURDAY);
+    const r = await run('find', 'surströmming');
+    expect(r.stderr).toBe("restaurant-menu: no dish today matches 'surströmming' (searched 18 menus)\n");
+  });
+
+  test('on a Saturday with no menu published anywhere: the weekend hint', async () => {
+    t.at(SATURDAY);
+    for (const id of ALL_IDS) t.api.dishes[id] = [];
+    const r = await run('find', 'lax');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/no dish today matches 'lax' \(searched 18 menus; restaurants are usually closed on weekends\)/);
+  });
+
+  test.each([
+    [['***'], /say what to look for/],
+    [['lax'.repeat(100)], /the search is too long \(300 characters; at most 200\)/],
+  ])('find %j is a usage error without a request', async (words, pattern) => {
+    const r = await run('find', ...words);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(pattern);
+    expect(t.api.totalCalls()).toBe(0);
+  });
+
+  test('a second find within the TTL makes no request at all', async () => {
+    await run('find', 'lax');
+    expect(t.api.totalCalls()).toBe(19);
+    t.api.reset();
+    expect((await run('find', 'kyckling')).code).toBe(0);
+    expect(t.api.totalCalls()).toBe(0);
+  });
+});
+
+describe('diets', () => {
+  test.each([
+    ['vegan', ['bikupan', 'dufva', 'jorpes', 'livet', 'maethai', 'street']],
+    ['vegetarian', ['rudbeck', 'bikupan', 'hubben', 'dufva', 'jorpes', 'livet', 'maethai', 'street']],
+    ['pescetarian', ['rudbeck', 'bikupan', 'hubben', 'dufva', 'jorpes', 'jons', 'livet', 'maethai', 'street', 'nanna', 'svarta']],
+    ['fish', ['rudbeck', 'jorpes', 'jons', 'nanna', 'svarta']],
+  ])('today --diet %s: only dishes that fit', async (diet, expected) => {
+    const r = await run('today', '--diet', diet, '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const j = json(r);
+    expect(j.diet).toBe(diet);
+    expect(ids(j.regions).sort()).toEqual([...expected].sort());
+    expect(j.nothingFits.length + ids(j.regions).length + j.noMenu.length).toBe(18);
+  });
+
+  test('restaurants left with nothing are listed compactly', async () => {
+    const r = await run('today', '--diet', 'vegan');
+    expect(r.stderr).toMatch(/^restaurant-menu: nothing vegan today at Bistro Rudbeck, Elma, Hotel von Kraemer, .* and Svarta Räfven$/m);
+  });
+
+  test('a saved diet is the default; --diet any overrides it', async () => {
+    await t.runWith(['config', 'set', 'diet', 'vegan']);
+    expect(ids(json(await run('today', '--json')).regions)).toHaveLength(6);
+    expect(ids(json(await run('today', '--diet', 'any', '--json')).regions)).toHaveLength(16);
+  });
+
+  test('a lookup with a diet: the other dishes are counted, not shown', async () => {
+    const j = json(await run('dufva', '--diet', 'vegan', '--json'));
+    expect(j).toMatchObject({ dishes: ['Falafel med tahinisås'], hidden: 1, diet: 'vegan' });
+    const r = await run('elma', '--diet', 'vegan');
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('restaurant-menu: nothing vegan today at Elma (1 other dish)\n');
+  });
+
+  test('find with a diet', async () => {
+    const j = json(await run('find', 'curry', '--diet', 'vegan', '--json'));
+    expect(ids(j.regions)).toEqual(['maethai']);
+  });
+});
+
+describe('English glosses', () => {
+  test('--english fills the gloss column when piped; JSON always carries it', async () => {
+    const r = await run('bikupan', '--english');
+    expect(r.stdout.split('\n')[0]!.split('\t')[5]).toBe('meatballs, cream sauce, mashed potatoes, lingonberries');
+    expect((await run('bikupan')).stdout.split('\n')[0]!.split('\t')[5]).toBe('');
+    expect(json(await run('bikupan', '--json')).dishDetails[0].english).toBe('meatballs, cream sauce, mashed potatoes, lingonberries');
+  });
+
+  test('config set english true makes it the default; --no-english turns it off', async () => {
+    await t.runWith(['config', 'set', 'english', 'true']);
+    expect((await run('bikupan')).stdout.split('\t')[5]).toMatch(/meatballs/);
+    expect((await run('bikupan', '--no-english')).stdout.split('\t')[5]).toBe('');
+  });
+});
+
+describe('today', () => {
+  test('every menu grouped by region; empty menus listed compactly; no weekend hint on a weekday', async () => {
+    const r = await run('today', '--json');
+    expect(r.code).toBe(0);
+    const j = json(r);
+    expect(j).toMatchObject({ status: 'today', date: '2026-12-02', weekend: false, region: null });
+    expect(j.regions.map((g: { region: string }) => g.region)).toEqual(['Uppsala', 'Solna']);
+    expect(ids(j.regions)).toHaveLength(16);
+    expect(j.noMenu.map((x: { id: string }) => x.id)).toEqual(['biomedicum', 'delta']);
+    const piped = await run('today');
+    expect(piped.stdout).toMatch(/^Uppsala\trudbeck\tBistro Rudbeck\tVegetarisk lasagne\tvegetarian\t/);
+    expect(piped.stderr).toBe('restaurant-menu: no menu today: Café Biomedicum and Café Delta\n');
+  });
+
+  test('on a Saturday with some menus published: no weekend hint', async () => {
+    t.at(SATURDAY);
+    const r = await run('today');
+    expect(r.stderr).toBe('restaurant-menu: no menu today: Café Biomedicum and Café Delta\n');
+  });
+
+  test('on a Saturday with no menu at all: the weekend hint, once', async () => {
+    t.at(SATURDAY);
+    for (const id of ALL_IDS) t.api.dishes[id] = [];
+    const r = await run('today');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^restaurant-menu: no menu today: .* \(restaurants are usually closed on weekends\)\n$/);
+  });
+
+  test('never more than the cap in flight at the API (default 4, --concurrency, the saved setting)', async () => {
+    t.api.latencyMs = 30;
+    await run('today', '--no-cache');
+    expect(t.api.maxInFlight).toBe(4);
+    t.api.reset();
+    t.api.latencyMs = 30;
+    await run('today', '--no-cache', '--concurrency', '2');
+    expect(t.api.maxInFlight).toBe(2);
+    t.api.reset();
+    t.api.latencyMs = 30;
+    await t.runWith(['config', 'set', 'concurrency', '3']);
+    await run('today', '--no-cache');
+    expect(t.api.maxInFlight).toBe(3);
+  });
+
+  test('partial failure: the rest are shown; the end of the output names what is missing and why; exit 0', async () => {
+    t.api.faults.set('/restaurant/dufva', '500');
+    t.api.faults.set('/restaurant/jons', 'html');
+    const r = await run('today');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Bistro Rudbeck/);
+    expect(r.stdout).not.toMatch(/Sven Dufva|Jöns Jacob/);
+    expect(r.stderr.trimEnd().split('\n').at(-1)).toMatch(
+      /^restaurant-menu: could not fetch the menu of Sven Dufva \(the menu API at .* answered 500 Internal Server Error; try again later\); Jöns Jacob \(the menu API at .* sent a web page instead of JSON; is the API URL right\?\)$/,
+    );
+    const j = json(await run('today', '--json', '--refresh'));
+    expect(j.failed.map((f: { restaurant: { id: string } }) => f.restaurant.id)).toEqual(['dufva', 'jons']);
+    expect(j.failed[0].error.code).toBe('API_STATUS');
+  });
+
+  test('no menu at all could be fetched: exit 3, and with --json the error object with what failed', async () => {
+    await run('--region', 'uppsala'); // the list is cached; every menu then fails
+    for (const id of ALL_IDS) t.api.faults.set(`/restaurant/${id}`, '503');
+    const r = await run('today');
+    expect(r.code).toBe(3);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^restaurant-menu: no menu could be fetched \(the menu API .* answered 503 .*; 18 restaurants failed\)$/)]);
+    const j = await run('today', '--json');
+    expect(j.code).toBe(3);
+    const body = json(j);
+    expect(body).toMatchObject({ status: 'error', error: { code: 'API_NO_MENUS', message: expect.stringMatching(/^no menu could be fetched/) } });
+    expect(body.error.details.failed).toHaveLength(18);
+    const f = await run('find', 'lax', '--json');
+    expect(f.code).toBe(3);
+    expect(json(f).error.code).toBe('API_NO_MENUS');
+  });
+
+  test('a restaurant called "today" is reachable with show', async () => {
+    const r = await run('show', 'today');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/no restaurant matches 'today'/);
+  });
+});
+
+describe('favourites', () => {
+  test('saved by name, stored as identifiers; unknown or ambiguous names save nothing', async () => {
+    const set = await t.runWith(['--api', t.api.url, 'config', 'set', 'favorites', 'bikupan, sven dufva'].slice(2), { env: { RESTAURANT_MENU_API: t.api.url } });
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toBe('favorites = bikupan,dufva\n');
+    const unknown = await t.runWith(['config', 'set', 'favorites', 'bikupan, nowhere'], { env: { RESTAURANT_MENU_API: t.api.url } });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/'nowhere' is no restaurant; nothing was saved/);
+    const ambiguous = await t.runWith(['config', 'set', 'favorites', 'restaurang'], { env: { RESTAURANT_MENU_API: t.api.url } });
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toMatch(/'restaurang' fits several restaurants: did you mean .*Restaurang Bikupan \(bikupan\)/);
+    expect((await t.runWith(['config', 'get', 'favorites'])).stdout).toBe('bikupan,dufva\n');
+  });
+
+  test('today --favorites (-f) shows only them; plain today marks them and shows them first', async () => {
+    await t.runWith(['config', 'set', 'favorites', 'jons, dufva'], { env: { RESTAURANT_MENU_API: t.api.url } });
+    const only = json(await run('today', '-f', '--json'));
+    expect(ids(only.regions).sort()).toEqual(['dufva', 'jons']);
+    const all = json(await run('today', '--json'));
+    const marked = all.regions.flatMap((g: { restaurants: { favorite: boolean; restaurant: { id: string } }[] }) => g.restaurants.filter((m) => m.favorite).map((m) => m.restaurant.id));
+    expect(marked).toEqual(['dufva', 'jons']);
+    const piped = (await run('today')).stdout.split('\n');
+    expect(piped.slice(0, 4).map((l) => l.split('\t')[1])).toEqual(['dufva', 'dufva', 'jons', 'jons']);
+    const table = await run('today', '--color', 'never');
+    expect(table.code).toBe(0);
+  });
+
+  test('--favorites without saved favourites is a usage error', async () => {
+    const r = await run('today', '--favorites');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no favourites saved yet/);
+  });
+
+  test('a favourite that disappears from the API is reported once, not fatal', async () => {
+    await t.runWith(['config', 'set', 'favorites', 'dufva, omni'], { env: { RESTAURANT_MENU_API: t.api.url } });
+    t.api.restaurants = t.api.restaurants.filter((r) => r.identifier !== 'omni');
+    const first = await run('today', '--refresh');
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/your favourite 'omni' is no longer in the restaurant list/);
+    const second = await run('today');
+    expect(second.stderr).not.toMatch(/omni/);
+  });
+});
+
+describe('a home region', () => {
+  test('config set region makes today, find and the list default to it; --region all overrides', async () => {
+    expect((await t.runWith(['config', 'set', 'region', 'ki'])).stdout).toBe('region = ki\n');
+    expect(json(await run('today', '--json')).region).toBe('Solna');
+    expect(json(await run('find', 'lax', '--json')).region).toBe('Solna');
+    expect(json(await run('--json')).regions.map((g: { region: string }) => g.region)).toEqual(['Solna']);
+    expect(json(await run('today', '--region', 'all', '--json')).region).toBeNull();
+  });
+
+  test('a named lookup still finds a restaurant outside the home region', async () => {
+    await t.runWith(['config', 'set', 'region', 'solna']);
+    const r = await run('bikupan', '--json');
+    expect(r.code).toBe(0);
+    expect(json(r).restaurant.id).toBe('bikupan');
+  });
+
+  test('an unknown home region is refused and nothing is saved', async () => {
+    const r = await t.runWith(['config', 'set', 'region', 'Narnia']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown region 'Narnia'/);
+    expect((await t.runWith(['config', 'get', 'region'])).stdout).toBe('all\n');
+  });
+});
+
+test('API down: today serves the cached menus with one warning for all of them, and marks them', async () => {
+  await run('today', '--ttl', '0');
+  t.api.fault = '500';
+  const r = await run('today', '--ttl', '0', '--json');
+  expect(r.code, r.stderr).toBe(0);
+  const j = json(r);
+  const stale = j.regions.flatMap((g: { restaurants: { source: { stale: boolean } }[] }) => g.restaurants.map((m) => m.source.stale));
+  expect(stale).toEqual(Array(16).fill(true));
+  expect(r.stderr.trim().split('\n')).toEqual([
+    'restaurant-menu: no menu today: Café Biomedicum and Café Delta',
+    expect.stringMatching(/^restaurant-menu: the menu API at .* answered 500 Internal Server Error; try again later; showing 18 cached answers, the oldest fetched \d+ (ms|s) ago$/),
+  ]);
+  const table = await t.runWith(['--api', t.api.url, 'today', '--ttl', '0'], { columns: 100 });
+  expect(table.stdout).toContain('(cached copy)');
+});

@@ -1,0 +1,35 @@
+import { expect, test } from 'vitest';
+import { parseRestaurantList } from '../src/api/model.js';
+import { UsageError } from '../src/errors.js';
+import { plausibleRegion, resolveRegion } from '../src/restaurants.js';
+import { RESTAURANTS } from './helpers/menu-api.js';
+
+const restaurants = parseRestaurantList({ restaurants: RESTAURANTS });
+
+test.each([
+  ['Solna', 'Solna'],
+  ['sOlNa', 'Solna'],
+  ['UPPSALA', 'Uppsala'],
+  ['ki', 'Solna'],
+  ['KI', 'Solna'],
+  ['Karolinska', 'Solna'],
+  ['biomedicum', 'Solna'],
+  ['bmc', 'Uppsala'],
+  ['uu', 'Uppsala'],
+  ['Uppsala universitet', 'Uppsala'],
+  ['uppsala  UNIVERSITET', 'Uppsala'],
+  ['all', null],
+  ['ALL', null],
+])('region %j is %j, spelled as the API spells it', (typed, expected) => expect(resolveRegion(typed, restaurants)).toBe(expected));
+
+test('an unknown region is a usage error naming the known ones', () => {
+  expect(() => resolveRegion('Narnia', restaurants)).toThrow(new UsageError("unknown region 'Narnia' (known: Uppsala, Solna or all)"));
+});
+
+test('a region the API adds later is accepted', () => {
+  const lund = [...restaurants, { ...restaurants[0]!, id: 'x', region: 'Lund' }];
+  expect(resolveRegion('lund', lund)).toBe('Lund');
+  expect(plausibleRegion('lund', lund)).toBe(true);
+  expect(plausibleRegion('lund')).toBe(false);
+  expect(plausibleRegion('ki')).toBe(true);
+});
