@@ -16,14 +16,23 @@ import { SettingsStore } from './settings-store.js';
 import { MenuSource, type CacheMode } from './source.js';
 import { staleNote, type StaleUse } from './wording.js';
 
+/**
+ * Opens a URL with the platform's opener (xdg-open, open, start) through the `open` library.
+ * True when it exits 0 or is still running after a moment (it became the browser); false when
+ * there is no opener or it fails (no browser on a server, say).
+ */
 async function openInBrowser(url: string): Promise<boolean> {
   try {
     const { default: open } = await import('open');
     const child = await open(url, { wait: false });
     return await new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(true), 1_500);
+      timer.unref();
       child.once('error', () => resolve(false));
-      child.once('spawn', () => resolve(true));
-      setTimeout(() => resolve(child.exitCode === null || child.exitCode === 0), 500).unref();
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        resolve(code === 0);
+      });
     });
   } catch {
     return false;

@@ -15,9 +15,18 @@ export interface DishInfo {
 
 const TAGS: Record<Diet, DietTag[]> = { vegan: ['vegan', 'vegetarian'], vegetarian: ['vegetarian'], fish: ['fish'], meat: ['meat'] };
 
+// The same dish text often appears at several restaurants (and on every day's `today`): each
+// text is analysed once per run.
+const described = new Map<string, DishInfo>();
+
 export function describeDish(dish: string): DishInfo {
-  const diet = dietOf(dish);
-  return { dish, tags: diet ? TAGS[diet] : [], english: englishGloss(dish) ?? null };
+  let info = described.get(dish);
+  if (!info) {
+    const diet = dietOf(dish);
+    info = { dish, tags: diet ? TAGS[diet] : [], english: englishGloss(dish) ?? null };
+    described.set(dish, info);
+  }
+  return info;
 }
 
 /** The most specific tag: the one a label shows. */

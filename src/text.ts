@@ -119,6 +119,8 @@ function splitAtWidth(text: string, width: number): [string, string] {
  */
 export function safeUrl(text: string): string {
   if (!text) return '';
+  // Already plain: lower-case http(s) and printable ASCII only (the common case, and every cached copy).
+  if (/^https?:\/\/[!-~]+$/.test(text)) return text;
   try {
     const url = new URL(text.trim());
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : '';

@@ -3,7 +3,7 @@
 // the clock reaching the binary, closed pipes, and several processes on one cache or settings file.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
 import { SATURDAY } from './helpers/clock.js';
 import { startMenuApi, type MenuApi } from './helpers/menu-api.js';
@@ -49,6 +49,12 @@ test("the binary's clock is the test's: a pinned Saturday is a Saturday", async 
 test('--version prints the package version', async () => {
   const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   expect(await box.run(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
+});
+
+test('--open with no browser to open (no xdg-open on PATH): the link is printed, exit 0', async () => {
+  const r = await box.run(['--api', api.url, 'dufva', '--open', 'map'], { PATH: dirname(process.execPath) });
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stderr).toBe('restaurant-menu: could not open a browser; the map link is https://www.openstreetmap.org/?mlat=59.84292&mlon=17.64129#map=19/59.84292/17.64129\n');
 });
 
 test('a closed pipe (| head -1) ends the CLI quietly with exit 0', async () => {

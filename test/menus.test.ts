@@ -314,3 +314,28 @@ test('API down: today serves the cached menus with one warning for all of them, 
   const table = await t.runWith(['--api', t.api.url, 'today', '--ttl', '0'], { columns: 100 });
   expect(table.stdout).toContain('(cached copy)');
 });
+
+describe('--open', () => {
+  test('opens the chosen link of the restaurant shown', async () => {
+    const opened: string[] = [];
+    const r = await t.runWith(['--api', t.api.url, 'dufva', '--open', 'map'], { openUrl: async (url) => (opened.push(url), true) });
+    expect(r.code).toBe(0);
+    expect(opened).toEqual(['https://www.openstreetmap.org/?mlat=59.84292&mlon=17.64129#map=19/59.84292/17.64129']);
+    expect(r.stderr).toBe('');
+  });
+
+  test('when no browser can be opened, the link is printed', async () => {
+    const r = await t.runWith(['--api', t.api.url, 'dufva', '--open', 'menu'], { openUrl: async () => false });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('restaurant-menu: could not open a browser; the menu link is https://matfest.se/veckans-lunch/\n');
+  });
+
+  test('a restaurant without that link says so', async () => {
+    const r = await t.runWith(['--api', t.api.url, 'delta', '--open', 'homepage'], { openUrl: async () => true });
+    expect(r.stderr).toMatch(/Café Delta has no homepage link/);
+  });
+
+  test('--open with another value is a usage error', async () => {
+    expect((await run('dufva', '--open', 'mail')).code).toBe(2);
+  });
+});

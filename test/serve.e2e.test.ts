@@ -32,6 +32,15 @@ interface Served {
   exited: Promise<number | null>;
 }
 
+/** Waits for a condition the test cannot await directly; bounded. */
+async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not reached');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
 /** Starts the relay on port 0 and waits for its "listening" log line(s). */
 function serve(args: string[], env: Record<string, string> = {}, listeners = 1): Promise<Served> {
   const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--upstream', api.url, ...args], { env: { ...box.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -73,7 +82,7 @@ test('SIGTERM: stops accepting, finishes the request in flight, exits 0', async 
   const relay = await serve([]);
   api.latencyMs = 500;
   const inFlight = fetch(`${relay.url}/restaurant`);
-  while (api.totalCalls() === 0) await new Promise((r) => setImmediate(r));
+  await until(() => api.totalCalls() > 0);
   relay.child.kill('SIGTERM');
   const res = await inFlight;
   expect(res.status).toBe(200);

@@ -30,7 +30,7 @@ export async function find(words: string[], options: MenusOptions): Promise<Find
   if (!compiled) throw new UsageError('say what to look for, e.g. restaurant-menu find vegan');
   const all = await allMenus(options);
   const hits = all.menus
-    .map((m) => ({ ...m, ...dishesOf(m.dishes.filter((d) => matchesDish(compiled, d)), options.diet) }))
+    .map((m) => ({ restaurant: m.restaurant, favorite: m.favorite, ...dishesOf(m.dishes.filter((d) => matchesDish(compiled, d)), options.diet), source: m.source }))
     .filter((m) => m.dishes.length > 0);
   return {
     status: hits.length ? 'matches' : 'no_matches',

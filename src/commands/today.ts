@@ -25,7 +25,7 @@ export const todayExitCode = (_: TodayResult) => EXIT.ok;
 
 export async function today(options: MenusOptions): Promise<TodayResult> {
   const all = await allMenus(options);
-  const menus = all.menus.map((m) => ({ ...m, ...dishesOf(m.dishes, options.diet) }));
+  const menus = all.menus.map((m) => ({ restaurant: m.restaurant, favorite: m.favorite, ...dishesOf(m.dishes, options.diet), source: m.source }));
   return {
     status: 'today',
     date: all.date,
