@@ -4,34 +4,23 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { SATURDAY } from './helpers/clock.js';
-import { startMenuApi, type MenuApi } from './helpers/menu-api.js';
-import { BIN, sandbox, type Sandbox } from './helpers/run-cli.js';
+import { BIN, sandbox, useBinary } from './helpers/run-cli.js';
 
-let api: MenuApi;
-let box: Sandbox;
-beforeAll(async () => {
-  api = await startMenuApi();
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.reset();
-  box = sandbox();
-});
-afterEach(() => box.cleanup());
+const t = useBinary();
 
-const run = (...args: string[]) => box.run(['--api', api.url, ...args]);
+const run = (...args: string[]) => t.box.run(['--api', t.api.url, ...args]);
 
 test('a lookup, then the same lookup warm from the cache: same output, no request', async () => {
   const cold = await run('sven dufva');
   expect(cold.code, cold.stderr).toBe(0);
   expect(cold.stdout).toMatch(/^Uppsala\tdufva\tSven Dufva\tPytt i panna med rödbetor\tmeat\t/);
-  expect(api.totalCalls()).toBe(2);
-  api.reset();
+  expect(t.api.totalCalls()).toBe(2);
+  t.api.reset();
   const warm = await run('sven dufva');
   expect(warm).toEqual(cold);
-  expect(api.totalCalls()).toBe(0);
+  expect(t.api.totalCalls()).toBe(0);
 });
 
 test("the binary's clock is the test's: a pinned Saturday is a Saturday", async () => {
@@ -39,7 +28,7 @@ test("the binary's clock is the test's: a pinned Saturday is a Saturday", async 
   expect(weekday).toMatchObject({ date: '2026-12-02', weekend: false });
   const saturday = sandbox(SATURDAY);
   try {
-    const r = await saturday.run(['--api', api.url, 'delta', '--json']);
+    const r = await saturday.run(['--api', t.api.url, 'delta', '--json']);
     expect(JSON.parse(r.stdout)).toMatchObject({ date: '2026-12-05', weekend: true });
   } finally {
     saturday.cleanup();
@@ -48,17 +37,17 @@ test("the binary's clock is the test's: a pinned Saturday is a Saturday", async 
 
 test('--version prints the package version', async () => {
   const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-  expect(await box.run(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
+  expect(await t.box.run(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
 });
 
 test('--open with no browser to open (no xdg-open on PATH): the link is printed, exit 0', async () => {
-  const r = await box.run(['--api', api.url, 'dufva', '--open', 'map'], { PATH: dirname(process.execPath) });
+  const r = await t.box.run(['--api', t.api.url, 'dufva', '--open', 'map'], { PATH: dirname(process.execPath) });
   expect(r.code, r.stderr).toBe(0);
   expect(r.stderr).toBe('restaurant-menu: could not open a browser; the map link is https://www.openstreetmap.org/?mlat=59.84292&mlon=17.64129#map=19/59.84292/17.64129\n');
 });
 
 test('a closed pipe (| head -1) ends the CLI quietly with exit 0', async () => {
-  const child = spawn(process.execPath, [BIN, '--api', api.url, 'today'], { env: box.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, '--api', t.api.url, 'today'], { env: t.box.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
   child.stdout.once('data', () => child.stdout.destroy());
@@ -71,11 +60,11 @@ test('ten processes at once on a cold cache all succeed and leave one valid file
   const names = ['dufva', 'bikupan', 'jons', 'jorpes', 'hubben', 'svarta', 'livet', 'nanna', 'omni', 'rudbeck'];
   const results = await Promise.all(names.map((n) => run(n)));
   for (const r of results) expect(r.code, r.stderr).toBe(0);
-  const dir = join(box.home, '.cache', 'restaurant-menu');
+  const dir = join(t.box.home, '.cache', 'restaurant-menu');
   const cache = JSON.parse(readFileSync(join(dir, 'cache.json'), 'utf8'));
   expect(cache.format).toBe(1);
   // Writes are merged under a lock: no process loses another's menu.
-  for (const n of names) expect(cache.entries[`${api.url}/restaurant/${n}`]).toBeDefined();
+  for (const n of names) expect(cache.entries[`${t.api.url}/restaurant/${n}`]).toBeDefined();
   expect(readdirSync(dir)).toEqual(['cache.json']);
 });
 
@@ -88,12 +77,12 @@ test('ten concurrent `config set` of different keys keep every key', async () =>
     ['english', 'true'],
     ['color', 'never'],
     ['region', 'solna'],
-    ['api', api.url],
+    ['api', t.api.url],
     ['favorites', 'dufva'],
     ['ttl', '5m'],
   ];
-  const results = await Promise.all(settings.map(([k, v]) => box.run(['config', 'set', k, v], { RESTAURANT_MENU_API: api.url })));
+  const results = await Promise.all(settings.map(([k, v]) => t.box.run(['config', 'set', k, v], { RESTAURANT_MENU_API: t.api.url })));
   for (const r of results) expect(r.code, r.stderr).toBe(0);
-  const saved = JSON.parse(readFileSync(join(box.home, '.config', 'restaurant-menu', 'config.json'), 'utf8'));
-  expect(saved).toEqual({ ttl: '5m', timeout: '20s', concurrency: '3', diet: 'vegan', english: 'true', color: 'never', region: 'solna', api: api.url, favorites: 'dufva' });
+  const saved = JSON.parse(readFileSync(join(t.box.home, '.config', 'restaurant-menu', 'config.json'), 'utf8'));
+  expect(saved).toEqual({ ttl: '5m', timeout: '20s', concurrency: '3', diet: 'vegan', english: 'true', color: 'never', region: 'solna', api: t.api.url, favorites: 'dufva' });
 });

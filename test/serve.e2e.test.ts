@@ -2,26 +2,14 @@
 // workers, listen failures, a closed log output, configuration by flags and environment.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
-import { startMenuApi, type MenuApi } from './helpers/menu-api.js';
+import { afterEach, expect, test } from 'vitest';
 import { json } from './helpers/relay.js';
-import { BIN, sandbox, type Sandbox } from './helpers/run-cli.js';
+import { BIN, useBinary } from './helpers/run-cli.js';
 
-let api: MenuApi;
-let box: Sandbox;
+const t = useBinary();
 const children: ChildProcess[] = [];
-
-beforeAll(async () => {
-  api = await startMenuApi();
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.reset();
-  box = sandbox();
-});
 afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
-  box.cleanup();
 });
 
 interface Served {
@@ -43,7 +31,7 @@ async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> 
 
 /** Starts the relay on port 0 and waits for its "listening" log line(s). */
 function serve(args: string[], env: Record<string, string> = {}, listeners = 1): Promise<Served> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--upstream', api.url, ...args], { env: { ...box.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--upstream', t.api.url, ...args], { env: { ...t.box.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   const logs: Record<string, unknown>[] = [];
   let stderr = '';
@@ -69,8 +57,8 @@ function serve(args: string[], env: Record<string, string> = {}, listeners = 1):
 test('the CLI through the relay prints exactly what the direct lookup prints', async () => {
   const relay = await serve([]);
   for (const args of [['Sven Dufva'], ['restaurang'], ['--region', 'solna'], ['delta', '--json'], ['today']]) {
-    const direct = await box.run(['--api', api.url, '--no-cache', ...args]);
-    const relayed = await box.run(['--api', relay.url, '--no-cache', ...args]);
+    const direct = await t.box.run(['--api', t.api.url, '--no-cache', ...args]);
+    const relayed = await t.box.run(['--api', relay.url, '--no-cache', ...args]);
     const strip = (s: string) => s.replace(/"fetchedAt": "[^"]+"/g, '');
     expect(strip(relayed.stdout)).toBe(strip(direct.stdout));
     expect(relayed.stderr).toBe(direct.stderr);
@@ -80,9 +68,9 @@ test('the CLI through the relay prints exactly what the direct lookup prints', a
 
 test('SIGTERM: stops accepting, finishes the request in flight, exits 0', async () => {
   const relay = await serve([]);
-  api.latencyMs = 500;
+  t.api.latencyMs = 500;
   const inFlight = fetch(`${relay.url}/restaurant`);
-  await until(() => api.totalCalls() > 0);
+  await until(() => t.api.totalCalls() > 0);
   relay.child.kill('SIGTERM');
   const res = await inFlight;
   expect(res.status).toBe(200);
@@ -92,7 +80,7 @@ test('SIGTERM: stops accepting, finishes the request in flight, exits 0', async 
 });
 
 test('configuration from the environment, as in a container; credentials in the upstream are not logged', async () => {
-  const upstream = api.url.replace('//', '//alice:S3cret@');
+  const upstream = t.api.url.replace('//', '//alice:S3cret@');
   const relay = await serve(['--upstream', upstream], { CACHE_TTL: '2m', CACHE_MAX_ENTRIES: '50', HOST: '127.0.0.1' });
   expect(relay.logs[0]).toMatchObject({ ttlMs: 120_000, maxEntries: 50, upstream: upstream.replace('S3cret', '***') });
   expect(JSON.stringify(relay.logs)).not.toContain('S3cret');
@@ -117,7 +105,7 @@ test('--access-log writes one line per request', async () => {
 });
 
 test('--log-format text: readable lines, one per event', async () => {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--upstream', api.url, '--log-format', 'text'], { env: box.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--upstream', t.api.url, '--log-format', 'text'], { env: t.box.env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let out = '';
   await new Promise<void>((resolve) =>
@@ -139,7 +127,7 @@ test('--workers 2: two workers share the port; SIGTERM stops them all', async ()
 });
 
 test('a bad flag: exit 2 with one line naming the flag (the rest of these are in-process, in cli.test)', async () => {
-  const r = await box.run(['serve', '--port', 'eighty']);
+  const r = await t.box.run(['serve', '--port', 'eighty']);
   expect(r.code).toBe(2);
   expect(r.stderr).toBe("restaurant-menu: --port: must be a whole number from 0 to 65535 (got 'eighty')\n");
 });
@@ -154,7 +142,7 @@ async function heldPort(): Promise<{ port: number; close: () => void }> {
 test.each([['one process', []], ['--workers 3', ['--workers', '3']]])('a port in use (%s): exit 4, one line saying what to do', async (_, extra) => {
   const held = await heldPort();
   try {
-    const r = await box.run(['serve', '--port', String(held.port), '--upstream', api.url, ...extra]);
+    const r = await t.box.run(['serve', '--port', String(held.port), '--upstream', t.api.url, ...extra]);
     expect(r.code).toBe(4);
     expect(r.stderr.trim()).toBe(`restaurant-menu: cannot start the relay: port ${held.port} is already in use on 127.0.0.1; choose another with --port`);
   } finally {
@@ -163,7 +151,7 @@ test.each([['one process', []], ['--workers 3', ['--workers', '3']]])('a port in
 });
 
 test.each([['one process', []], ['--workers 2', ['--workers', '2']]])('an address not on this machine (%s): exit 4, one line', async (_, extra) => {
-  const r = await box.run(['serve', '--host', '192.0.2.1', '--port', '0', '--upstream', api.url, ...extra]);
+  const r = await t.box.run(['serve', '--host', '192.0.2.1', '--port', '0', '--upstream', t.api.url, ...extra]);
   expect(r.code).toBe(4);
   expect(r.stderr.trim()).toMatch(/^restaurant-menu: cannot start the relay: cannot listen on 192\.0\.2\.1: no such address on this machine/);
   expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -175,9 +163,9 @@ test('a closed log output: the relay keeps serving, says so once on stderr, and 
   for (let i = 0; i < 5; i++) {
     const res = await fetch(`${relay.url}/restaurant/dufva?i=${i}`);
     expect(res.status).toBe(200);
-    api.fault = '500'; // failures are logged: the writes hit the closed pipe
+    t.api.fault = '500'; // failures are logged: the writes hit the closed pipe
     await (await fetch(`${relay.url}/restaurant/x${i}`)).arrayBuffer();
-    api.fault = 'none';
+    t.api.fault = 'none';
   }
   expect(relay.child.exitCode).toBeNull();
   expect(relay.stderr().match(/the log output was closed; the relay keeps serving without logs/g)).toHaveLength(1);

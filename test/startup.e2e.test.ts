@@ -4,9 +4,8 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
-import { startMenuApi, type MenuApi } from './helpers/menu-api.js';
-import { sandbox, type Sandbox } from './helpers/run-cli.js';
+import { expect, test } from 'vitest';
+import { useBinary } from './helpers/run-cli.js';
 
 const hook = fileURLToPath(new URL('./helpers/trace-imports.mjs', import.meta.url));
 
@@ -19,23 +18,13 @@ const HEAVY = {
   open: 'xdg-open',
 };
 
-let api: MenuApi;
-let box: Sandbox;
-beforeAll(async () => {
-  api = await startMenuApi();
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.reset();
-  box = sandbox();
-});
-afterEach(() => box.cleanup());
+const t = useBinary();
 
 /** Runs the CLI and returns which heavy parts the files it loaded contain. */
 async function heavyPartsLoaded(args: string[]): Promise<string[]> {
-  const trace = join(box.home, 'trace.txt');
+  const trace = join(t.box.home, 'trace.txt');
   rmSync(trace, { force: true });
-  const r = await box.run(['--api', api.url, ...args], { NODE_OPTIONS: `${box.env.NODE_OPTIONS} --import=${hook}`, TRACE_IMPORTS_FILE: trace });
+  const r = await t.box.run(['--api', t.api.url, ...args], { NODE_OPTIONS: `${t.box.env.NODE_OPTIONS} --import=${hook}`, TRACE_IMPORTS_FILE: trace });
   expect(r.code, r.stderr).toBe(0);
   const files = readFileSync(trace, 'utf8').trim().split('\n').filter((u) => u.includes('/dist/'));
   expect(files.some((u) => u.endsWith('/dist/cli.js'))).toBe(true);
@@ -48,11 +37,11 @@ async function heavyPartsLoaded(args: string[]): Promise<string[]> {
 test('a cold lookup loads the HTTP client; a warm one loads none of the heavy parts', async () => {
   expect(await heavyPartsLoaded(['sven dufva'])).toEqual(['client']);
   expect(await heavyPartsLoaded(['sven dufva'])).toEqual([]);
-  expect(api.totalCalls()).toBe(2);
+  expect(t.api.totalCalls()).toBe(2);
 });
 
 test('warm today, find, diets and English load none of the heavy parts either', async () => {
-  await box.run(['--api', api.url, 'today']);
+  await t.box.run(['--api', t.api.url, 'today']);
   expect(await heavyPartsLoaded(['today', '--diet', 'vegetarian', '--english'])).toEqual([]);
   expect(await heavyPartsLoaded(['find', 'lax'])).toEqual([]);
 });

@@ -2,24 +2,12 @@
 // only a terminal shows: tables sized to it, colour, the progress line, hyperlinks, hostile text,
 // and the interactive picker driven by keystrokes.
 import { execFileSync, spawn } from 'node:child_process';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { SATURDAY } from './helpers/clock.js';
 import { serveHostile, strayControls } from './helpers/hostile.js';
-import { startMenuApi, type MenuApi } from './helpers/menu-api.js';
-import { BIN, sandbox, type Sandbox } from './helpers/run-cli.js';
+import { BIN, sandbox, useBinary } from './helpers/run-cli.js';
 
-let api: MenuApi;
-let box: Sandbox;
-
-beforeAll(async () => {
-  api = await startMenuApi();
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.reset();
-  box = sandbox();
-});
-afterEach(() => box.cleanup());
+const t = useBinary();
 
 try {
   execFileSync('script', ['--version'], { stdio: 'ignore' });
@@ -39,8 +27,8 @@ interface Terminal {
 }
 
 /** Runs the CLI with stdin, stdout and stderr on a pseudo-terminal of `columns` columns. */
-function onTerminal(args: string[], columns: number, env: Record<string, string | undefined> = {}, who = box): Terminal {
-  const command = [process.execPath, BIN, '--api', api.url, ...args].map(quote).join(' ');
+function onTerminal(args: string[], columns: number, env: Record<string, string | undefined> = {}, who = t.box): Terminal {
+  const command = [process.execPath, BIN, '--api', t.api.url, ...args].map(quote).join(' ');
   const child = spawn('script', ['-qefc', `stty cols ${columns} rows 50; ${command}`, '/dev/null'], {
     env: Object.fromEntries(Object.entries({ ...who.env, TERM: 'xterm-256color', ...env }).filter(([, v]) => v !== undefined)) as Record<string, string>,
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -75,7 +63,7 @@ function onTerminal(args: string[], columns: number, env: Record<string, string 
   };
 }
 
-async function run(args: string[], columns: number, env: Record<string, string | undefined> = {}, who = box): Promise<string> {
+async function run(args: string[], columns: number, env: Record<string, string | undefined> = {}, who = t.box): Promise<string> {
   const term = onTerminal(args, columns, env, who);
   term.type('\u0004'); // nothing to read: end of input
   await term.exited;
@@ -110,7 +98,7 @@ describe('tables fit the terminal', () => {
   });
 
   test('on a Saturday, an empty menu is said once (on stdout), not again on stderr', async () => {
-    api.dishes.svarta = [];
+    t.api.dishes.svarta = [];
     const saturday = sandbox(SATURDAY);
     try {
       const out = stripAnsi(await run(['svarta'], 80, {}, saturday));
@@ -137,7 +125,7 @@ describe('links', () => {
 });
 
 test('hostile text from the API: nothing but our own colour codes reaches the terminal', async () => {
-  serveHostile(api);
+  serveHostile(t.api);
   for (const args of [['evil'], ['today'], ['find', 'soup']]) {
     const out = (await run(args, 80, { FORCE_HYPERLINK: '1' })).replace(/\r(\x1b\[K)?/g, '').replace(/\x1b\]8;;https?:[^\x1b\x07]*\x1b\\|\x1b\]8;;\x1b\\/g, '');
     expect(strayControls(out, true), out).toEqual([]);

@@ -5,7 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { clockEnv, WEEKDAY } from './clock.js';
+import { startMenuApi, type MenuApi } from './menu-api.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/restaurant-menu.js', import.meta.url));
 
@@ -54,4 +56,19 @@ export function runBin(args: string[], env: Record<string, string | undefined>, 
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** The usual set-up of an end-to-end file: one stand-in API (reset before each test), a fresh HOME per test. */
+export function useBinary(): { api: MenuApi; box: Sandbox } {
+  const ctx = {} as { api: MenuApi; box: Sandbox };
+  beforeAll(async () => {
+    ctx.api = await startMenuApi();
+  });
+  afterAll(() => ctx.api.close());
+  beforeEach(() => {
+    ctx.api.reset();
+    ctx.box = sandbox();
+  });
+  afterEach(() => ctx.box.cleanup());
+  return ctx;
 }
