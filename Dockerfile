@@ -1,7 +1,7 @@
 # The relay, as a container:  docker build -t restaurant-menu-relay .
 #                             docker run -p 8000:8000 -e CACHE_TTL=10s restaurant-menu-relay
 # Build stage: install dev dependencies, type-check and bundle.
-FROM node:20-alpine AS build
+FROM node:22-alpine AS build
 WORKDIR /src
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
@@ -12,7 +12,7 @@ COPY bin ./bin
 RUN npm run build
 
 # Runtime stage: the bundle has no runtime dependencies, so no node_modules are copied.
-FROM node:20-alpine
+FROM node:22-alpine
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=8000
 WORKDIR /app
 COPY --from=build /src/package.json ./

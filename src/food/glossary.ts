@@ -755,18 +755,19 @@ let searchIndex: Map<string, Entry[]> | undefined;
 
 /**
  * fold() for the glossary's own text, which is written in Latin letters, keeping the '|' between
- * forms: the same result without fold()'s Unicode property classes, which are slow to compile and
- * run when the maps are built at start-up. A test checks that fold() leaves every form as it is.
+ * forms and the '\n' between rows: the whole column is folded in one call, at native speed, instead
+ * of a thousand calls before the JIT warms up. A test checks that fold() leaves every form as it is.
  */
-function foldData(text: string): string {
-  const lower = text.toLowerCase();
-  if (/^[a-z|]+( [a-z|]+)*$/.test(lower)) return lower;
-  return lower
+function foldColumn(texts: string[]): string[] {
+  return texts
+    .join('\n')
+    .toLowerCase()
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9|]+/g, ' ')
-    .replace(/ ?\| ?/g, '|')
-    .trim();
+    .replace(/[^a-z0-9|\n]+/g, ' ')
+    .replace(/ ?([|\n]) ?/g, '$1')
+    .trim()
+    .split('\n');
 }
 
 // Start-up matters (a `today` builds this once), so the loops below are plain: no intermediate
@@ -786,18 +787,17 @@ function buildIndex(): Index {
     else phrases.set(words[0]!, [{ words, entry, lang }]);
   };
 
+  const svColumn = foldColumn(ROWS.map((row) => row[0]));
+  const enColumn = foldColumn(ROWS.map((row) => row[1].replace(/[~^]/g, '')));
   // Indexed loops: before the JIT warms up, for…of and destructuring cost more than the work itself.
   for (let r = 0; r < ROWS.length; r++) {
     const row = ROWS[r]!;
-    const svText = row[0];
-    const enText = row[1];
     const flags = row[3] ?? '';
+    let svForms = svColumn[r]!.split('|');
     // "ragu|ragù" fold to one form.
-    const svForms = foldData(svText)
-      .split('|')
-      .filter((form, i, all) => all.indexOf(form) === i);
-    const enRaw = enText.split('|');
-    const enFolded = foldData(enText.replace(/[~^]/g, '')).split('|');
+    if (svForms.length > 1) svForms = svForms.filter((form, i, all) => all.indexOf(form) === i);
+    const enRaw = row[1].split('|');
+    const enFolded = enColumn[r]!.split('|');
     const enForms: string[] = [];
     let headGloss: string | undefined;
     for (let i = 0; i < enRaw.length; i++) {
