@@ -766,12 +766,12 @@ function foldColumn(texts: string[]): string[] {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9|\n]+/g, ' ')
     .replace(/ ?([|\n]) ?/g, '$1')
-    .trim()
+    .replace(/^ | $/g, '')
     .split('\n');
 }
 
-// Start-up matters (a `today` builds this once), so the loops below are plain: no intermediate
-// arrays or sets per row, and the English word index that only search needs is built apart.
+// Start-up matters (every `today` builds this once): each column is folded in one call, the loops
+// are plain, and the English word index that only search needs is built apart, on first use.
 function buildIndex(): Index {
   const entries: Entry[] = [];
   const sv = new Map<string, Entry>();
@@ -788,8 +788,8 @@ function buildIndex(): Index {
   };
 
   const svColumn = foldColumn(ROWS.map((row) => row[0]));
-  const enColumn = foldColumn(ROWS.map((row) => row[1].replace(/[~^]/g, '')));
-  // Indexed loops: before the JIT warms up, for…of and destructuring cost more than the work itself.
+  // The '~' and '^' marks are not letters: folding drops them.
+  const enColumn = foldColumn(ROWS.map((row) => row[1]));
   for (let r = 0; r < ROWS.length; r++) {
     const row = ROWS[r]!;
     const flags = row[3] ?? '';
@@ -805,7 +805,7 @@ function buildIndex(): Index {
       const form = enFolded[i]!;
       if (form && !enForms.includes(form)) enForms.push(form);
     }
-    const gloss = enRaw[0]!.replace(/^~/, '');
+    const gloss = enRaw[0]!.startsWith('~') ? enRaw[0]!.slice(1) : enRaw[0]!;
     const entry: Entry = { sv: svForms, gloss, headGloss, en: enForms, cls: row[2], flags, base: row[4] };
     entries.push(entry);
     const compoundOnly = flags.includes('c');
