@@ -10,28 +10,30 @@ import { dirname, join } from 'node:path';
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
-const result = await build({
+const common = {
   metafile: true,
-  entryPoints: { cli: 'src/main.ts' },
   outdir: 'dist',
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
   minify: process.env.NO_MINIFY !== "1",
   sourcemap: 'linked',
   legalComments: 'none',
-  chunkNames: 'chunks/[name]-[hash]',
   define: { __VERSION__: JSON.stringify(pkg.version) },
   // Some bundled CommonJS dependencies call require() on Node built-ins.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   logLevel: 'warning',
-});
+};
+const cli = await build({ ...common, entryPoints: { cli: 'src/main.ts' }, splitting: true, chunkNames: 'chunks/[name]-[hash]' });
+// Shell completion runs the binary on every <TAB>: bin/ loads this small bundle for `__complete`
+// instead of cli.js. Built on its own, as one file, so that it shares no chunk with the CLI.
+const complete = await build({ ...common, entryPoints: { complete: 'src/commands/completion.ts' } });
+const inputs = [...Object.keys(cli.metafile.inputs), ...Object.keys(complete.metafile.inputs)];
 
 // The bundle carries third-party code, so it carries their licence texts too.
 const packages = new Map();
-for (const input of Object.keys(result.metafile.inputs)) {
+for (const input of inputs) {
   const m = input.match(/^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//);
   if (m && !packages.has(m[1])) packages.set(m[1], JSON.parse(readFileSync(join(m[1], 'package.json'), 'utf8')));
 }

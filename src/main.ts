@@ -114,14 +114,8 @@ function wantsJson(argv: string[]): boolean {
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
-  // The shell completion scripts' callback: quick, quiet, never a request.
-  if (argv[0] === '__complete') {
-    const { complete } = await import('./commands/completion.js');
-    const index = Number(argv[1]);
-    const words = argv.slice(argv[2] === '--' ? 3 : 2);
-    for (const candidate of Number.isInteger(index) ? complete(COMMANDS, index, words, io.env) : []) io.stdout.write(`${candidate}\n`);
-    return EXIT.ok;
-  }
+  // The shell completion scripts' callback (bin/ sends it to dist/complete.js without loading this bundle).
+  if (argv[0] === '__complete') return (await import('./commands/completion.js')).main(argv, io);
   const run = new Run(io);
   let code: number = EXIT.ok;
   const wiring: Wiring = {

@@ -35,6 +35,7 @@ test('npm pack → install without a warning → the installed restaurant-menu w
   const files = packed.files.map((f: { path: string }) => f.path).sort();
   expect(files).toContain('bin/restaurant-menu.js');
   expect(files).toContain('dist/cli.js');
+  expect(files).toContain('dist/complete.js');
   expect(files).toContain('dist/THIRD-PARTY-LICENSES.txt');
   expect(files.filter((f: string) => !/^(bin|dist)\/|^(package\.json|README\.md|LICENSE)$/.test(f))).toEqual([]);
   expect(files.some((f: string) => f.endsWith('.map'))).toBe(false);
@@ -55,6 +56,8 @@ test('npm pack → install without a warning → the installed restaurant-menu w
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ status: 'found', restaurant: { id: 'dufva' } });
     expect((await runBin(['--version'], box.env, [bin])).stdout.trim()).toBe(manifest.version);
+    // Shell completion, through its own bundle, from the cache the lookup filled.
+    expect((await runBin(['__complete', '0', '--', 'sven'], box.env, [bin])).stdout).toBe('Sven Dufva\n');
   } finally {
     box.cleanup();
   }

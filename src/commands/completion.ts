@@ -1,15 +1,22 @@
-// Shell completion. `restaurant-menu completion bash|zsh|fish` prints a script; the script asks
-// `restaurant-menu __complete <index> -- <words...>` for the candidates of the word being
-// completed: commands, options and their values (from the settings table), config keys, and
-// restaurant identifiers and names from the disk cache. It never makes a network request.
-import type { Restaurant } from '../api/model.js';
-import { cachedRestaurantList } from '../api/model.js';
-import { readCacheFile } from '../cache/store.js';
-import type { CommandSpec } from '../cli.js';
-import { UsageError } from '../errors.js';
+// Shell completion. `restaurant-menu completion bash|zsh|fish` prints a script; on every <TAB>
+// the script runs `restaurant-menu __complete <index> -- <words...>` (the words after the
+// program name, up to the one being completed, which is word <index> and may be empty) and
+// offers what it prints, one candidate a line: commands, options and their values (from the
+// command and settings tables), config keys and values, and restaurant identifiers and names
+// from the disk cache. It never makes a network request, and never writes to stderr.
+//
+// This module is also an entry of its own, dist/complete.js: bin/ loads it instead of
+// dist/cli.js for `__complete`, so a <TAB> parses the command table and the settings table,
+// not commander, the renderers or the food glossary. Keep its imports light.
+import { cachedRestaurants } from '../cache/store.js';
+import { COMMAND_TABLE, type CommandInfo, type CommandPath } from '../command-table.js';
+import { EXIT, UsageError } from '../errors.js';
+import type { Io } from '../io.js';
 import { cacheDir } from '../paths.js';
-import { longFlag, settingDef, SETTINGS, type Env, type SettingKey } from '../settings.js';
+import { longFlag, settingDef, SETTINGS, valueFlags, type Env, type SettingKey } from '../settings.js';
 import { fold } from '../text.js';
+
+export { processIo } from '../io.js';
 
 const NAME = 'restaurant-menu';
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
@@ -27,119 +34,245 @@ export function completionScript(shell: string): string {
   }
 }
 
-const BASH = `# ${NAME} completion for bash.
-# Install: ${NAME} completion bash > ~/.local/share/bash-completion/completions/${NAME}
-# (or add  eval "$(${NAME} completion bash)"  to ~/.bashrc)
+// bash: no bash-completion needed, bash 3.2 (macOS) too. A candidate is shell-quoted (`Sven\ Dufva`)
+// so that it inserts as one word, unless the word was begun with a quote: then readline closes
+// the quote itself. `printf -v` quotes without a subshell per candidate.
+const BASH = `# ${NAME} completion for bash. Append it to ~/.bashrc:
+#   ${NAME} completion bash >> ~/.bashrc
+# or load it from ~/.bashrc:
+#   eval "$(${NAME} completion bash)"
 _restaurant_menu() {
-  local IFS=$'\\n' candidate
-  local -a candidates
-  candidates=($(command ${NAME} __complete "$((COMP_CWORD - 1))" -- "\${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null))
+  local cur=\${COMP_WORDS[COMP_CWORD]} candidate quoted
   COMPREPLY=()
-  for candidate in "\${candidates[@]}"; do
-    COMPREPLY+=("$(printf '%q' "$candidate")")
-  done
+  while IFS= read -r candidate; do
+    if [[ $cur == [\\"\\']* ]]; then
+      COMPREPLY+=("$candidate")
+    else
+      printf -v quoted '%q' "$candidate"
+      COMPREPLY+=("$quoted")
+    fi
+  done < <(command ${NAME} __complete "$((COMP_CWORD - 1))" -- "\${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null)
 }
 complete -F _restaurant_menu ${NAME}
 `;
 
+// zsh: `compadd -U` offers the candidates as they are (they already fit the word, accents and case
+// folded), and zsh quotes them for the line. The last line makes one file work both ways: autoloaded
+// from $fpath as _restaurant-menu (it completes), or eval'd after compinit (it registers).
 const ZSH = `#compdef ${NAME}
-# ${NAME} completion for zsh.
-# Install: ${NAME} completion zsh > "\${fpath[1]}/_${NAME}"   (then restart zsh)
-# (or add  eval "$(${NAME} completion zsh)"  to ~/.zshrc, after compinit)
+# ${NAME} completion for zsh. Save it as _${NAME} in a directory of $fpath:
+#   mkdir -p ~/.zfunc && ${NAME} completion zsh > ~/.zfunc/_${NAME}
+# with, in ~/.zshrc, before compinit:  fpath=(~/.zfunc $fpath)
+# or load it from ~/.zshrc, after compinit:
+#   eval "$(${NAME} completion zsh)"
 _restaurant_menu() {
   local -a candidates
   candidates=("\${(@f)$(command ${NAME} __complete "$((CURRENT - 2))" -- "\${(@)words[2,CURRENT]}" 2>/dev/null)}")
   candidates=(\${candidates:#})
   (( \${#candidates} )) && compadd -U -- "\${candidates[@]}"
 }
-if [[ "\${funcstack[1]}" = "_restaurant_menu" ]]; then _restaurant_menu "$@"; else compdef _restaurant_menu ${NAME}; fi
+if [[ \${funcstack[1]-} == _${NAME} ]]; then
+  _restaurant_menu "$@"
+elif (( \${+functions[compdef]} )); then
+  compdef _restaurant_menu ${NAME}
+else
+  print -u2 "${NAME}: run 'autoload -U compinit && compinit' before loading its completion"
+fi
 `;
 
-const FISH = `# ${NAME} completion for fish.
-# Install: ${NAME} completion fish > ~/.config/fish/completions/${NAME}.fish
+// fish: (commandline -opc) is the words before the cursor's, unquoted; the current word is passed
+// as one argument even when empty. fish filters the candidates by its own rules (case-insensitive,
+// not accent-folded: \`jons\` offers the identifier jons, not the name Jöns Jacob).
+const FISH = `# ${NAME} completion for fish. Save it where fish looks for completions:
+#   ${NAME} completion fish > ~/.config/fish/completions/${NAME}.fish
+# or add this line to ~/.config/fish/config.fish:
+#   ${NAME} completion fish | source
 function __restaurant_menu_complete
-    set -l words (commandline -opc)[2..-1] (commandline -ct)
-    command ${NAME} __complete (math (count $words) - 1) -- $words 2>/dev/null
+    set -l words (commandline -opc)[2..-1]
+    set -l current (commandline -ct)
+    command ${NAME} __complete (count $words) -- $words "$current" 2>/dev/null
 end
 complete -c ${NAME} -f -a '(__restaurant_menu_complete)'
 `;
 
-/** The restaurants in the disk cache (any API, any age): never a request. */
-function cachedRestaurants(env: Env): Restaurant[] {
-  const { entries } = readCacheFile(`${cacheDir(env)}/cache.json`);
-  const byId = new Map<string, Restaurant>();
-  for (const [key, entry] of Object.entries(entries)) {
-    if (!key.endsWith('/restaurant')) continue;
-    for (const r of cachedRestaurantList(entry.body) ?? []) byId.set(r.id, r);
-  }
-  return [...byId.values()];
+/**
+ * `restaurant-menu __complete <index> -- <word>...`: the candidates, one a line. The same
+ * signature as main.ts's main, as dist/complete.js and dist/cli.js are loaded alike by bin/.
+ * Malformed arguments print nothing.
+ */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const index = Number(argv[1]);
+  const words = argv.slice(argv[2] === '--' ? 3 : 2);
+  if (argv[0] !== '__complete' || !Number.isInteger(index) || index < 0) return EXIT.usage;
+  const candidates = complete(COMMAND_TABLE, index, words, io.env);
+  if (candidates.length) io.stdout.write(candidates.map((c) => `${c}\n`).join(''));
+  return EXIT.ok;
 }
 
-function valuesOf(key: SettingKey, env: Env): string[] {
-  if (key === 'favorites' || key === 'onlyFavorites') return cachedRestaurants(env).map((r) => r.id);
-  return [...(settingDef(key).values ?? [])];
+/** The restaurants in the disk cache (any API, any age); none when there is no usable cache. */
+const restaurantsIn = (env: Env) => cachedRestaurants(cacheDir(env));
+
+const SAVED = (Object.keys(SETTINGS) as SettingKey[]).filter((k) => settingDef(k).saved);
+const VALUE_FLAGS = valueFlags();
+/** commander's own: every command has --help, the program has --version and `help [command]`. */
+const HELP = '--help';
+const VERSION = '--version';
+const HELP_COMMAND = 'help';
+
+/** A word as the shell will pass it: `'Sven Dufva'`, `"Sven Dufva"` and `Sven\ Dufva` are `Sven Dufva`. */
+function unquote(word: string): string {
+  const m = word.match(/^'([^']*)'?$/) ?? word.match(/^"((?:[^"\\]|\\.)*)"?$/);
+  return m ? m[1]!.replace(/\\(["\\$`])/g, '$1') : word.replace(/\\(.)/g, '$1');
 }
 
-/** The settings whose flag is `flag`, among a command's options. */
-function optionKey(spec: CommandSpec | undefined, flag: string): SettingKey | undefined {
-  return spec?.options?.find((k) => longFlag(k) === flag || settingDef(k).flag?.split(/[ ,]+/)[0] === flag);
+/** The setting an option of `spec` stands for: `--ttl` is `ttl` for show, `relayTtl` for serve. */
+function optionKey(spec: CommandInfo, flag: string): SettingKey | undefined {
+  const own = spec.options?.find((k) => longFlag(k) === flag);
+  return own ?? (Object.keys(SETTINGS) as SettingKey[]).find((k) => longFlag(k) === flag);
 }
 
-function optionFlags(spec: CommandSpec | undefined): string[] {
-  const flags = (spec?.options ?? []).flatMap((k) => [longFlag(k)!, settingDef(k).negate].filter((f): f is string => Boolean(f)));
-  return [...flags, '--help'];
+function optionFlags(spec: CommandInfo, topLevel: boolean): string[] {
+  const flags = (spec.options ?? []).flatMap((k) => [longFlag(k), settingDef(k).negate]).filter((f): f is string => Boolean(f));
+  return [...flags, HELP, ...(topLevel ? [VERSION] : [])];
 }
 
-/** Candidates for `words[index]`, the word being completed (it may be empty). */
-export function complete(commands: CommandSpec[], index: number, words: string[], env: Env): string[] {
-  const current = words[index] ?? '';
-  const before = words.slice(0, index);
-  const fits = (candidate: string) => fold(candidate).startsWith(fold(current.replace(/^["']/, ''))) || candidate.startsWith(current);
+interface Context {
+  /** The command (its subcommand, if it has one), or undefined while the first word is being typed. */
+  command?: CommandInfo;
+  /** Its words (`show`, `config set`); none for an unknown subcommand. */
+  path?: CommandPath;
+  /** Waiting for a subcommand of this command. */
+  parent?: CommandInfo;
+  /** `help [command]`. */
+  help: boolean;
+  /** The arguments already given to the command, unquoted. */
+  args: string[];
+  /** After `--`: every word is an argument. */
+  argsOnly: boolean;
+}
 
-  // The command: the first word that is not an option (or its value); `show` when there is none.
-  let spec: CommandSpec | undefined;
-  let sub: CommandSpec | undefined;
-  const positional: string[] = [];
-  const valueFlags = new Set((Object.keys(SETTINGS) as SettingKey[]).filter((k) => settingDef(k).flag?.includes('<')).map((k) => longFlag(k)!));
+/** What the words before the completed one say: which command, which arguments so far. */
+function contextOf(commands: readonly CommandInfo[], before: readonly string[]): Context {
+  const show = commands.find((c) => c.name === 'show')!;
+  const ctx: Context = { help: false, args: [], argsOnly: false };
   for (let i = 0; i < before.length; i++) {
     const word = before[i]!;
-    if (word.startsWith('-')) {
-      if (valueFlags.has(word)) i++;
+    if (!ctx.argsOnly && word === '--') {
+      ctx.argsOnly = true;
+      // Before any command word, `--` ends the options of the default command, `show`.
+      if (!ctx.command && !ctx.parent && !ctx.help) [ctx.command, ctx.path] = [show, 'show'];
       continue;
     }
-    if (!spec) spec = commands.find((c) => c.name === word);
-    else if (spec.subcommands && !sub) sub = spec.subcommands.find((c) => c.name === word);
-    else positional.push(word);
-    if (!spec) {
-      spec = commands.find((c) => c.name === 'show');
-      positional.push(word);
+    if (!ctx.argsOnly && word.startsWith('-') && word.length > 1) {
+      // An option's value is the next word (bash splits `--region=ki` into three words).
+      if (VALUE_FLAGS.has(word)) i += before[i + 1] === '=' ? 2 : 1;
+      continue;
+    }
+    const plain = unquote(word);
+    if (ctx.parent) {
+      const sub = ctx.parent.subcommands!.find((c) => c.name === plain);
+      ctx.command = sub ?? { name: plain, description: '' };
+      ctx.path = sub ? (`${ctx.parent.name} ${sub.name}` as CommandPath) : undefined;
+      ctx.parent = undefined;
+    } else if (ctx.command || ctx.help) {
+      ctx.args.push(plain);
+    } else if (plain === HELP_COMMAND) {
+      ctx.help = true;
+    } else {
+      const command = commands.find((c) => c.name === plain);
+      if (command?.subcommands) ctx.parent = command;
+      else if (command) [ctx.command, ctx.path] = [command, command.name as CommandPath];
+      else [ctx.command, ctx.path, ctx.args] = [show, 'show', [plain]]; // a bare name runs `show`
     }
   }
-  const command = sub ?? spec;
+  return ctx;
+}
 
-  // The value of an option: regions, diets, colours, ...
-  const previous = before.at(-1);
-  if (previous?.startsWith('--')) {
-    const key = optionKey(command ?? commands.find((c) => c.name === 'show'), previous);
-    if (key && settingDef(key).flag?.includes('<')) return valuesOf(key, env).filter(fits);
-  }
-  if (current.startsWith('-')) return optionFlags(command ?? commands.find((c) => c.name === 'show')).filter(fits);
+/**
+ * Candidates for `words[index]`, the word being completed (it may be empty or missing): each
+ * fits what has been typed of it, ignoring case and accents (`jons` → `Jöns Jacob`).
+ */
+export function complete(commands: readonly CommandInfo[], index: number, words: readonly string[], env: Env): string[] {
+  const before = words.slice(0, index);
+  const current = words[index] ?? '';
+  const ctx = contextOf(commands, before);
+  const show = commands.find((c) => c.name === 'show')!;
+  const optionsOf = ctx.command ?? ctx.parent ?? show;
+  const typed = fold(current);
+  const fits = (candidate: string) => fold(candidate).startsWith(typed);
+  const unique = (candidates: string[]) => [...new Set(candidates)];
 
-  const restaurants = () => cachedRestaurants(env).flatMap((r) => [r.id, r.name]);
-  if (!spec) {
-    const names = commands.filter((c) => !c.name.startsWith('_')).map((c) => c.name);
-    return [...names, ...restaurants()].filter(fits);
+  // An option's value: `--region <TAB>`, `--region=<TAB>` (one word in zsh and fish; in bash
+  // `--region`, `=` and the value, and bash replaces only what follows the `=`).
+  if (!ctx.argsOnly) {
+    const valueOf = (flag: string | undefined, prefix: string, text: string) => {
+      const key = flag && VALUE_FLAGS.has(flag) ? optionKey(optionsOf, flag) : undefined;
+      if (!key) return undefined;
+      return unique(valuesOf(key, env).filter((v) => fold(v).startsWith(fold(text)))).map((v) => prefix + v);
+    };
+    const previous = before.at(-1);
+    const split =
+      current === '=' ? valueOf(previous, '', '') : previous === '=' ? valueOf(before.at(-2), '', current) : undefined;
+    if (split) return split;
+    const joined = current.match(/^(--[\w-]+)=(.*)$/);
+    if (joined) return valueOf(joined[1], `${joined[1]}=`, joined[2]!) ?? [];
+    if (previous !== undefined && VALUE_FLAGS.has(previous)) return valueOf(previous, '', current) ?? [];
+    if (current.startsWith('-')) return optionFlags(optionsOf, !ctx.command && !ctx.parent && !ctx.help).filter((f) => f.startsWith(current));
   }
-  if (spec.subcommands && !sub) return spec.subcommands.map((c) => c.name).filter(fits);
-  if (spec.name === 'completion' && positional.length === 0) return [...SHELLS].filter(fits);
-  if (spec.name === 'config' && sub && ['get', 'set', 'unset'].includes(sub.name)) {
-    const saved = (Object.keys(SETTINGS) as SettingKey[]).filter((k) => settingDef(k).saved);
-    if (positional.length === 0) return saved.filter(fits);
-    if (sub.name === 'set' && positional.length === 1 && saved.includes(positional[0] as SettingKey)) {
-      return valuesOf(positional[0] as SettingKey, env).filter(fits);
+
+  const commandNames = commands.map((c) => c.name);
+  if (ctx.help) return ctx.args.length === 0 ? commandNames.filter(fits) : [];
+  if (ctx.parent) return ctx.parent.subcommands!.map((c) => c.name).filter(fits);
+  if (!ctx.command) return unique([...commandNames, HELP_COMMAND, ...restaurantWords(env)].filter(fits));
+
+  const { path, args } = ctx;
+  if (path === 'show') return args.length === 0 ? unique(restaurantWords(env).filter(fits)) : nameContinuations(restaurantsIn(env), args, current);
+  if (path === 'completion') return args.length === 0 ? SHELLS.filter(fits) : [];
+  if (path === 'config get' || path === 'config unset' || path === 'config set') {
+    if (args.length === 0) return SAVED.filter(fits);
+    if (path === 'config set' && args.length === 1 && (SAVED as string[]).includes(args[0]!)) {
+      const key = args[0] as SettingKey;
+      return key === 'favorites' ? favoriteCandidates(env, current) : unique(valuesOf(key, env).filter(fits));
     }
-    return [];
   }
-  if (spec.name === 'show') return restaurants().filter(fits);
   return [];
+}
+
+/** What a setting takes, for completion: its listed values; regions also from the cache. */
+function valuesOf(key: SettingKey, env: Env): string[] {
+  const values = [...(settingDef(key).values ?? [])];
+  if (key === 'region') values.push(...restaurantsIn(env).map((r) => r.region.toLowerCase()));
+  return values;
+}
+
+/** Each restaurant's identifier and name (the name alone when they differ only in case or accents). */
+function restaurantWords(env: Env): string[] {
+  return restaurantsIn(env).flatMap((r) => (fold(r.id) === fold(r.name) ? [r.name] : [r.id, r.name]));
+}
+
+/** `restaurant-menu sven <TAB>` → `Dufva`: the rest of each name that begins with the words typed. */
+function nameContinuations(restaurants: { name: string }[], args: string[], current: string): string[] {
+  const typed = fold(args.join(' '));
+  const out: string[] = [];
+  for (const { name } of restaurants) {
+    const parts = name.split(' ').filter(Boolean);
+    for (let k = 1; k < parts.length; k++) {
+      if (fold(parts.slice(0, k).join(' ')) !== typed) continue;
+      const rest = parts.slice(k).join(' ');
+      if (fold(rest).startsWith(fold(current))) out.push(rest);
+    }
+  }
+  return [...new Set(out)];
+}
+
+/** `config set favorites bikupan,<TAB>`: favourites are a comma-separated list of identifiers. */
+function favoriteCandidates(env: Env, current: string): string[] {
+  const comma = current.lastIndexOf(',');
+  const head = current.slice(0, comma + 1);
+  const chosen = new Set(head.split(',').map((s) => s.trim()));
+  const typed = fold(current.slice(comma + 1));
+  return restaurantsIn(env)
+    .map((r) => r.id)
+    .filter((id) => !chosen.has(id) && fold(id).startsWith(typed))
+    .map((id) => head + id);
 }
