@@ -1,8 +1,6 @@
 // Text helpers shared by every part of the tool: neutralising text from the network, folding
 // for matching, clipping and wrapping for display, and the two URL rules (which URLs may be
 // shown, and how credentials in a URL are hidden).
-import stringWidth from 'string-width';
-
 // Whitespace controls (tab, newline, CR, VT, FF, NEL, line and paragraph separators) read as a
 // space; every other C0/C1 control and DEL is shown as a visible, inert character (its Unicode
 // control picture, ␛ for ESC; � for C1 controls, which have no picture); bidirectional
@@ -52,11 +50,41 @@ export function quote(text: string, max = 40): string {
 
 const ANSI = /\x1b\[[0-9;]*m|\x1b\]8;;[^\x07\x1b]*(?:\x07|\x1b\\)/g;
 
-/** Columns a string takes on a terminal: colour codes and OSC 8 link wrappers take none. */
+// East Asian Wide and Fullwidth blocks (Unicode's EastAsianWidth W/F, by block).
+const WIDE: [number, number][] = [
+  [0x1100, 0x115f], [0x2e80, 0x303e], [0x3041, 0x33ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xa000, 0xa4cf],
+  [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xff60], [0xffe0, 0xffe6], [0x20000, 0x3fffd],
+];
+let pictographic: RegExp | undefined;
+let zeroWidth: RegExp | undefined;
+
+/**
+ * Columns a string takes on a terminal: colour codes and OSC 8 link wrappers take none,
+ * combining marks and joiners none, wide CJK and emoji two. A few lines instead of
+ * string-width, whose `new Intl.Segmenter()` at load cost ~15 ms of every start-up.
+ */
 export function displayWidth(text: string): number {
   const plain = text.includes('\x1b') ? text.replace(ANSI, '') : text;
   // Plain ASCII is the common case, and cheap.
-  return /^[\x20-\x7e]*$/.test(plain) ? plain.length : stringWidth(plain);
+  if (/^[\x20-\x7e]*$/.test(plain)) return plain.length;
+  pictographic ??= /\p{Extended_Pictographic}/u;
+  zeroWidth ??= /[\p{Mn}\p{Me}\p{Cf}\u0000-\u001f\u007f-\u009f\ufe00-\ufe0f]/u;
+  const chars = [...plain];
+  let width = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const char = chars[i]!;
+    const cp = char.codePointAt(0)!;
+    if (zeroWidth.test(char)) continue;
+    if (chars[i - 1] === '\u200d') continue; // joined to the emoji before it
+    if (cp >= 0x1f1e6 && cp <= 0x1f1ff) {
+      width += 2; // a flag is two regional indicators, two columns in all
+      if (chars[i + 1] && /[\u{1f1e6}-\u{1f1ff}]/u.test(chars[i + 1]!)) i++;
+      continue;
+    }
+    const emoji = pictographic.test(char) && (cp >= 0x1f000 || chars[i + 1] === '\ufe0f');
+    width += emoji || WIDE.some(([lo, hi]) => cp >= lo && cp <= hi) ? 2 : 1;
+  }
+  return width;
 }
 
 /** Pads to a display width (padEnd counts code units, not columns). */

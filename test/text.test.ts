@@ -63,6 +63,18 @@ describe('wrap', () => {
     expect(lines.join('').replace(/ /g, '')).toBe(`${'a'.repeat(25)}b`);
   });
 
+  test.each([
+    ['🍔', 2],
+    ['Räksmörgås', 10],
+    ['Cafe\u0301', 4],
+    ['食堂', 4],
+    ['👩‍🍳', 2],
+    ['🇸🇪', 2],
+    ['❤️', 2],
+    ['©', 1],
+    ['a\u200bb', 2],
+  ])('displayWidth(%j) = %d', (text, width) => expect(displayWidth(text)).toBe(width));
+
   test('wide characters count two columns', () => {
     expect(displayWidth('🍔')).toBe(2);
     expect(displayWidth('\u001b[1mhé\u001b[22m')).toBe(2);
