@@ -27,7 +27,7 @@ describe('restaurant list variants', () => {
     const [r] = parseRestaurantList({
       restaurants: [{ identifier: 'x', name: 'Gamla  Stället ', campus: 'Uppsala', url: 'https://home', menu_url: 'https://menu' }],
     });
-    expect(r).toEqual({ id: 'x', name: 'Gamla Stället', region: 'Uppsala', homepage: 'https://home/', menuUrl: 'https://menu/', mapUrl: '' });
+    expect(r).toEqual({ id: 'x', name: 'Gamla Stället', region: 'Uppsala', homepage: 'https://home', menuUrl: 'https://menu', mapUrl: '' });
   });
 
   test.each([

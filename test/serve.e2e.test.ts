@@ -56,7 +56,8 @@ function serve(args: string[], env: Record<string, string> = {}, listeners = 1):
 
 test('the CLI through the relay prints exactly what the direct lookup prints', async () => {
   const relay = await serve([]);
-  for (const args of [['Sven Dufva'], ['restaurang'], ['--region', 'solna'], ['delta', '--json'], ['today']]) {
+  // (More commands are compared through an in-process relay in hostile.test.ts.)
+  for (const args of [['Sven Dufva'], ['today', '--json']]) {
     const direct = await t.box.run(['--api', t.api.url, '--no-cache', ...args]);
     const relayed = await t.box.run(['--api', relay.url, '--no-cache', ...args]);
     const strip = (s: string) => s.replace(/"fetchedAt": "[^"]+"/g, '');
