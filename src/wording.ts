@@ -23,7 +23,7 @@ export interface StaleUse {
 /** One note for every stale copy a run served: the failure, and how old the oldest copy is. */
 export function staleNote(uses: StaleUse[], now: number): string | undefined {
   if (uses.length === 0) return undefined;
-  const oldest = Math.min(...uses.map((u) => u.fetchedAt));
+  const oldest = uses.reduce((min, u) => Math.min(min, u.fetchedAt), Infinity);
   const copies = uses.length === 1 ? uses[0]!.what : `${uses.length} cached answers, the oldest`;
   return `${uses[0]!.reason}; showing ${copies} fetched ${describeAge(oldest, now)}`;
 }

@@ -99,3 +99,17 @@ test('through the relay: the same neutralised output as from the API directly', 
     expect(noTimes(relayed.stdout)).toBe(noTimes(direct.stdout));
   }
 });
+
+test("identifiers with '/', '%' are one path segment: the CLI gets the same menu through the relay as from the API", async () => {
+  t.api.restaurants = [...t.api.restaurants, { ...t.api.restaurants[0]!, identifier: 'a/b', name: 'Slash' }, { ...t.api.restaurants[0]!, identifier: '50%', name: 'Percent' }];
+  t.api.dishes['a/b'] = ['Snedstreck'];
+  t.api.dishes['50%'] = ['Procent'];
+  relay = await relayFor(t.api.url);
+  for (const id of ['a/b', '50%']) {
+    const direct = await t.runWith(['--api', t.api.url, '--no-cache', id, '--json']);
+    const relayed = await t.runWith(['--api', relay.url, '--no-cache', id, '--json']);
+    expect(direct.code, direct.stderr).toBe(0);
+    expect(JSON.parse(relayed.stdout).dishes).toEqual(JSON.parse(direct.stdout).dishes);
+    expect(JSON.parse(relayed.stdout).dishes).toHaveLength(1);
+  }
+});

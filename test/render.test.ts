@@ -7,6 +7,7 @@ import type { TodayResult } from '../src/commands/today.js';
 import { renderToday } from '../src/render/menus.js';
 import { renderShow } from '../src/render/show.js';
 import { chooseStyle, supportsHyperlinks, type ColorWhen, type Style } from '../src/render/style.js';
+import { boxTable } from '../src/render/table.js';
 import { displayWidth } from '../src/text.js';
 
 const restaurant = {
@@ -162,6 +163,15 @@ describe('today on a terminal', () => {
     for (const line of footer) expect(displayWidth(line)).toBeLessThanOrEqual(40);
     expect(footer.join(' ')).toContain('Restaurang Nummer3');
   });
+});
+
+test('200,000 restaurants: the list, a table and the footer render without spreading them into a call', () => {
+  const many = Array.from({ length: 200_000 }, (_, i) => ({ ...restaurant, id: `r${i}`, name: `R${i}` }));
+  const list = renderShow({ status: 'list', region: null, regions: [{ region: 'Solna', restaurants: many }], source }, terminal(80));
+  expect(list.stdout.split('\n').length).toBeGreaterThan(200_000);
+  expect(boxTable(terminal(80), [{ head: 'Restaurant' }], [many.map((r) => [[r.name]])]).split('\n').length).toBe(200_004);
+  const today: TodayResult = { status: 'today', date: '2026-11-26', weekend: false, region: null, diet: null, regions: [], noMenu: many, nothingFits: [], failed: [] };
+  expect(renderToday(today, terminal(80)).stdout).toContain('R199999');
 });
 
 describe('piped output', () => {

@@ -241,7 +241,7 @@ export function complete(commands: readonly CommandInfo[], index: number, words:
 /** What a setting takes, for completion: its listed values; regions also from the cache. */
 function valuesOf(key: SettingKey, env: Env): string[] {
   const values = [...(settingDef(key).values ?? [])];
-  if (key === 'region') values.push(...restaurantsIn(env).map((r) => r.region.toLowerCase()));
+  if (key === 'region') for (const r of restaurantsIn(env)) values.push(r.region.toLowerCase());
   return values;
 }
 

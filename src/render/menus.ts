@@ -6,7 +6,7 @@ import type { MenuFailure, RestaurantMenu } from '../commands/menus.js';
 import type { TodayResult } from '../commands/today.js';
 import type { RegionGroup } from '../restaurants.js';
 import { stockholmDayLabel } from '../stockholm.js';
-import { displayWidth, joinWords, pad, quote } from '../text.js';
+import { displayWidth, joinWords, largest, pad, quote } from '../text.js';
 import { WEEKEND_HINT } from '../wording.js';
 import { dietCell, dishCell, dishRecord, jsonText, lines, prose, rendered, type Rendered } from './common.js';
 import { link, type Style } from './style.js';
@@ -80,7 +80,7 @@ export function renderToday(result: TodayResult, style: Style): Rendered {
   const diet = result.diet ? ` · ${result.diet} only` : '';
   const out = [style.c.dim(`Lunch today, ${dayOf(result.date)}${diet}`), ...tables(style, result.regions)];
   if (result.regions.length === 0) out.push(style.c.yellow(result.diet ? `Nothing ${result.diet} today.` : 'No restaurant has published a menu for today.'));
-  out.push(...footer(style, facts));
+  for (const line of footer(style, facts)) out.push(line);
   return rendered(lines(out));
 }
 
@@ -97,9 +97,10 @@ export function renderFind(result: FindResult, style: Style): Rendered {
   const out = tables(style, result.regions);
   const places = sections(result.regions).flatMap((s) => s.menus.map((m) => m.restaurant)).filter((r) => r.mapUrl);
   if (places.length) {
-    const width = Math.max(...places.map((r) => displayWidth(r.name)));
-    out.push(style.c.bold('Where to go'), ...places.map((r) => `  ${pad(r.name, width)}  ${link(style, r.mapUrl, 'OpenStreetMap')}`));
+    const width = largest(places.map((r) => displayWidth(r.name)));
+    out.push(style.c.bold('Where to go'));
+    for (const r of places) out.push(`  ${pad(r.name, width)}  ${link(style, r.mapUrl, 'OpenStreetMap')}`);
   }
-  if (result.status === 'matches') out.push(...footer(style, facts));
+  if (result.status === 'matches') for (const line of footer(style, facts)) out.push(line);
   return rendered(lines(out), result.status === 'matches' ? notes : [...notes, ...facts]);
 }

@@ -2,7 +2,7 @@
 // boundaries, continuation lines indent under the text's first character, and rows can be
 // grouped (no rule between rows of one group). Written here rather than with cli-table3, which
 // re-measures every cell on every pass (a 240 KB dish took two minutes) and cannot hang an indent.
-import { clip, displayWidth, pad, wrap } from '../text.js';
+import { clip, displayWidth, largest, pad, wrap } from '../text.js';
 import type { Style } from './style.js';
 
 /** One line of a cell, optionally painted (colour is applied after wrapping, line by line). */
@@ -26,12 +26,13 @@ const textOf = (line: CellLine) => (typeof line === 'string' ? line : line.text)
 /** Column widths: each column's widest line, then the widest shrunk first until the table fits. */
 function layout(columns: Column[], rows: Row[], room: number): number[] {
   const natural = columns.map((col, i) =>
-    Math.max(displayWidth(col.head), ...rows.map((row) => Math.max(0, ...(row[i] ?? []).map((l) => displayWidth(clip(textOf(l), MAX_LINE)))))),
+    largest(
+      rows.flatMap((row) => (row[i] ?? []).map((l) => displayWidth(clip(textOf(l), MAX_LINE)))),
+      displayWidth(col.head),
+    ),
   );
   // A column is never narrower than its longest word (up to 20), so names wrap between words.
-  const longestWord = columns.map((_, i) =>
-    Math.max(0, ...rows.flatMap((row) => (row[i] ?? []).flatMap((l) => textOf(l).split(' ').map((w) => Math.min(20, displayWidth(w)))))),
-  );
+  const longestWord = columns.map((_, i) => largest(rows.flatMap((row) => (row[i] ?? []).flatMap((l) => clip(textOf(l), MAX_LINE).split(' ').map((w) => Math.min(20, displayWidth(w)))))));
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   if (sum(natural) <= room) return natural;
   let mins = columns.map((col, i) => Math.min(natural[i]!, Math.max(col.min ?? 8, longestWord[i]!)));
@@ -79,7 +80,7 @@ export function boxTable(style: Style, columns: Column[], groups: Row[][]): stri
   const lines = [rule('┌', '┬', '┐'), ...renderRow(columns.map((col) => [c.bold(col.head)])), rule('├', '┼', '┤')];
   groups.forEach((group, g) => {
     if (g > 0) lines.push(rule('├', '┼', '┤'));
-    for (const row of group) lines.push(...renderRow(row));
+    for (const row of group) for (const line of renderRow(row)) lines.push(line);
   });
   lines.push(rule('└', '┴', '┘'));
   return lines.join('\n');
