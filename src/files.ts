@@ -225,6 +225,11 @@ export function ensureDir(dir: string): void {
     const parent = dirname(dir);
     if (code !== 'ENOENT' || parent === dir) throw error;
     ensureDir(parent);
-    mkdirSync(dir, 0o700); // ENOENT again, with the parent now there, is final
+    try {
+      mkdirSync(dir, 0o700); // ENOENT again, with the parent now there, is final
+    } catch (again) {
+      // Another process made it meanwhile (ten runs at once on a fresh HOME).
+      if ((again as NodeJS.ErrnoException).code !== 'EEXIST') throw again;
+    }
   }
 }

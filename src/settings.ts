@@ -6,7 +6,7 @@ import { durationText, parseBytes, parseDuration } from './duration.js';
 import { UsageError } from './errors.js';
 import { DIET_FILTERS, type DietFilter } from './food/diet.js';
 import { REGION_ALIASES } from './restaurants.js';
-import { clip, quote } from './text.js';
+import { clip, quote, redactUrl } from './text.js';
 
 export const DEFAULT_API = 'https://menu.dckube.scilifelab.se/api';
 
@@ -98,7 +98,8 @@ function redisUrl(text: string): string {
   try {
     url = new URL(text.trim());
   } catch {
-    throw new UsageError(`${quote(text, 60)} is not a URL: e.g. redis://127.0.0.1:6379/0`);
+    // The text may hold a password: never echo it.
+    throw new UsageError(`${quote(redactUrl(text), 60)} is not a URL: e.g. redis://127.0.0.1:6379/0`);
   }
   if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new UsageError('the URL must start with redis:// or rediss://');
   return url.href;

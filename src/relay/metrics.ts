@@ -70,7 +70,7 @@ export function createMetrics(cache: RelayCache, shared?: SharedStore) {
   if (shared) {
     new Counter({
       name: 'relay_redis_errors_total',
-      help: 'Redis calls that failed or timed out',
+      help: 'Redis calls that failed or timed out, failed probes and connection errors',
       registers: [registry],
       collect() {
         this.reset();

@@ -1,119 +1,237 @@
 // The shared store on Redis (node-redis): every relay process and instance that names the same
 // Redis shares one cache, and a key missing everywhere is fetched by exactly one of them.
-//   rm:v1:entry:<path>  the answer: a JSON header line, then the body bytes; expires at the stale horizon
-//   rm:v1:lock:<path>   who is fetching it: SET NX PX, released only by its owner (compare-and-delete)
-//   rm:v1:fail:<path>   why the last fetch failed, for a second, so waiters don't all retry
-//   rm:v1:done          pub/sub channel: a path was fetched (or failed)
-// Redis accelerates; it is never needed to answer. Every call has a short timeout; a timeout or
-// a lost connection opens a breaker for a second (no call waits on a Redis that hangs), and the
-// client reconnects by itself with back-off. Loaded lazily, only by `serve --redis`.
+//   rm:v1:entry:<path>  the answer: a JSON header line (status, content type, fetch time), then
+//                       the body bytes; expires at the stale horizon (max(--ttl, --max-stale))
+//   rm:v1:lock:<path>   who is fetching it (`host/pid/random`): SET NX PX, the expiry longer than
+//                       an upstream call; released only by its owner (compare-and-delete script)
+//   rm:v1:fail:<path>   why the owner's fetch failed (with its token), for a second, so that the
+//                       processes waiting on that owner fail with it instead of all retrying
+//   rm:v1:done          pub/sub channel: a path was fetched (or failed); waiters also poll
+// Redis accelerates; it is never needed to answer. Every call has a short deadline. A call that
+// fails or times out marks Redis down: no call is made until a probe (every second) or a new
+// connection succeeds, so a Redis that hangs costs one deadline, not one per request. The
+// client reconnects by itself with back-off. The loss is logged once and the recovery once.
+// Loaded lazily, only by `serve --redis`.
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { createClient, RESP_TYPES } from '@redis/client';
 import { redactUrl } from '../text.js';
 import type { CachedAnswer } from './cache.js';
-import { RelayError, type RelayErrorCode } from './errors.js';
+import { RelayError, RELAY_ERRORS, type RelayErrorCode } from './errors.js';
+import { JSON_TYPE } from './handler.js';
 import type { Logger } from './log.js';
 import type { SharedStore } from './shared.js';
 
 export interface RedisOptions {
   url: string;
-  /** Per-call timeout. */
+  /** Deadline of every Redis call. */
   timeoutMs: number;
   log: Logger;
-  /** The lock outlives an upstream call by this margin, so a live owner never loses it. */
+  /** The lock outlives an upstream call by LOCK_MARGIN_MS, so a live owner never loses it. */
   upstreamTimeoutMs: number;
-  /** Entries expire in Redis at the stale horizon. */
+  /** Entries expire in Redis at the stale horizon... */
   maxStaleMs: number;
-  /** A value this young counts as just fetched by the lock owner. */
+  /** ...or after the fresh TTL, whichever is later. */
   ttlMs: number;
+  /** How long start-up waits for the first connection before serving without Redis. */
+  connectWaitMs?: number;
+  now?: () => number;
 }
 
-const PREFIX = 'rm:v1:';
-const CHANNEL = `${PREFIX}done`;
-const BREAKER_MS = 1_000;
+export const PREFIX = 'rm:v1:';
+export const CHANNEL = `${PREFIX}done`;
+export const entryKey = (key: string) => `${PREFIX}entry:${key}`;
+export const lockKey = (key: string) => `${PREFIX}lock:${key}`;
+export const failKey = (key: string) => `${PREFIX}fail:${key}`;
+
+/** How long the lock outlives the upstream timeout. */
+export const LOCK_MARGIN_MS = 1_000;
+/** While Redis is marked down after a failed call, it is probed this often. */
+const PROBE_MS = 1_000;
+/** How often a process waiting on another's fetch looks, besides the pub/sub notification. */
 const POLL_MS = 100;
+/** How long a failed fetch is remembered for the processes that waited on it. */
+const FAIL_MS = 1_000;
+/** Reconnection back-off: 50 ms doubling up to 2 s, with jitter so that instances spread out. */
+const reconnectStrategy = (retries: number) => Math.round(Math.min(50 * 2 ** retries, 2_000) * (0.75 + Math.random() * 0.25));
 const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
-class Timeout extends Error {}
-
-function encode(answer: CachedAnswer): Buffer {
-  return Buffer.concat([Buffer.from(`${JSON.stringify({ status: answer.status, fetchedAt: answer.fetchedAt })}\n`), answer.body]);
+class Timeout extends Error {
+  constructor(ms: number) {
+    super(`no answer within ${ms} ms`);
+  }
 }
 
-function decode(raw: Buffer | null): CachedAnswer | undefined {
+interface Header {
+  status: number;
+  type: string;
+  fetchedAt: number;
+}
+
+export function encode(answer: CachedAnswer): Buffer {
+  const head: Header = { status: answer.status, type: JSON_TYPE, fetchedAt: answer.fetchedAt };
+  return Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), answer.body]);
+}
+
+export function decode(raw: Buffer | null | undefined): CachedAnswer | undefined {
   if (!raw) return undefined;
   const nl = raw.indexOf(0x0a);
+  if (nl < 0) return undefined;
   try {
-    const head = JSON.parse(raw.subarray(0, nl).toString('utf8')) as { status: number; fetchedAt: number };
+    const head = JSON.parse(raw.subarray(0, nl).toString('utf8')) as Partial<Header>;
     if (!Number.isInteger(head.status) || !Number.isFinite(head.fetchedAt)) return undefined;
-    return { status: head.status, fetchedAt: head.fetchedAt, body: raw.subarray(nl + 1) };
+    return { status: head.status!, fetchedAt: head.fetchedAt!, body: Buffer.from(raw.subarray(nl + 1)) };
   } catch {
     return undefined;
   }
 }
 
+/** The password of a URL, as written and decoded, for scrubbing it from error messages. */
+function secretsOf(url: string): string[] {
+  try {
+    const { password } = new URL(url);
+    return password ? [...new Set([password, decodeURIComponent(password)])] : [];
+  } catch {
+    return [];
+  }
+}
+
 export async function connectRedis(options: RedisOptions): Promise<SharedStore> {
   const { log } = options;
+  const now = options.now ?? Date.now;
   const where = redactUrl(options.url);
-  const reconnectStrategy = (retries: number) => Math.min(50 * 2 ** retries, 5_000);
-  const client = createClient({ url: options.url, disableOfflineQueue: true, socket: { connectTimeout: 2_000, reconnectStrategy } }).withTypeMapping({
+  const secrets = secretsOf(options.url);
+  const scrub = (text: string) => secrets.reduce((t, s) => t.split(s).join('***'), text);
+  const reason = (error: unknown) => scrub((error as Error)?.message || String(error));
+  const socket = { connectTimeout: 2_000, reconnectStrategy };
+  const client = createClient({ url: options.url, disableOfflineQueue: true, socket }).withTypeMapping({
     [RESP_TYPES.BLOB_STRING]: Buffer,
   });
-  const subscriber = createClient({ url: options.url, socket: { connectTimeout: 2_000, reconnectStrategy } });
-  let up = false;
-  let wasDown = false;
-  let openUntil = 0;
-  let errors = 0;
-  const waiters = new Map<string, Set<() => void>>();
+  // Pub/sub needs a connection of its own; it only speeds up waiting (waiters also poll). Its
+  // SUBSCRIBE may wait for a connection; node-redis renews it on every reconnection.
+  const subscriber = createClient({ url: options.url, socket });
+  const tokenPrefix = `${hostname()}/${process.pid}/`;
 
-  const markDown = (reason: string) => {
-    if (up || !wasDown) log.warn('redis unavailable; serving from memory and upstream', { redis: where, error: reason });
-    up = false;
-    wasDown = true;
+  // 'starting' until the first connection or failure; 'down' after a lost connection or a
+  // failed call, until a new connection or a probe succeeds.
+  let state: 'starting' | 'up' | 'down' = 'starting';
+  let closing = false;
+  let errors = 0;
+  let probe: NodeJS.Timeout | undefined;
+
+  const markUp = () => {
+    if (closing || state === 'up') return;
+    if (state === 'down') log.info('redis available again; sharing the cache', { redis: where });
+    else log.debug('redis connected', { redis: where });
+    state = 'up';
   };
-  client.on('ready', () => {
-    if (wasDown) log.info('redis available again; sharing the cache', { redis: where });
-    up = true;
-    openUntil = 0;
-  });
-  client.on('error', (error: Error) => {
+  const markDown = (why: string) => {
+    if (closing || state === 'down') return;
+    log.warn('redis unavailable; serving from memory and upstream', { redis: where, error: why });
+    state = 'down';
+  };
+  const ready = () => client.isReady && state === 'up';
+
+  /** While marked down with a live connection (a Redis that hangs or fails calls), ask again. */
+  const scheduleProbe = () => {
+    if (probe || closing) return;
+    probe = setTimeout(() => {
+      probe = undefined;
+      if (closing || state !== 'down' || !client.isReady) return; // a new connection marks it up
+      withDeadline(() => client.ping()).then(markUp, (error: unknown) => {
+        errors++;
+        log.debug('redis probe failed', { error: reason(error) });
+        scheduleProbe();
+      });
+    }, PROBE_MS);
+    probe.unref();
+  };
+
+  client.on('ready', markUp);
+  client.on('error', (error: unknown) => {
     errors++;
-    if (up || !wasDown) markDown(error.message || String(error));
+    markDown(reason(error));
   });
   client.on('end', () => markDown('connection closed'));
   subscriber.on('error', () => {}); // the main client reports; the subscriber only reconnects
 
-  /** A Redis call with a deadline; undefined when Redis is down, slow or failing. */
-  async function call<T>(run: () => Promise<T>): Promise<T | undefined> {
-    if (!up || Date.now() < openUntil) return undefined;
+  /**
+   * The call's answer, or a Timeout `timeoutMs` after the command left for Redis. The time
+   * measured is Redis's, not this process's: node-redis writes commands in a setImmediate, so a
+   * process busy with a burst of requests may write them late, and the clock starts in the
+   * setImmediate queued after that write. Likewise, when the deadline fires, the socket is read
+   * once more (setImmediate runs after the poll phase): an answer that arrived while this
+   * process was busy still counts.
+   */
+  function withDeadline<T>(run: () => Promise<T>): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
+    let settled = false;
+    const answer = run();
+    const deadline = new Promise<never>((_, reject) => {
+      setImmediate(() => {
+        if (!settled) timer = setTimeout(() => setImmediate(() => reject(new Timeout(options.timeoutMs))), options.timeoutMs);
+      });
+    });
+    return Promise.race([answer, deadline]).finally(() => {
+      settled = true;
+      clearTimeout(timer);
+    });
+  }
+
+  const UNAVAILABLE = Symbol('unavailable');
+  /** A Redis call with a deadline; UNAVAILABLE (at once, when Redis is marked down) instead of failing. */
+  async function call<T>(run: () => Promise<T>): Promise<T | typeof UNAVAILABLE> {
+    if (!ready()) return UNAVAILABLE;
     try {
-      return await Promise.race([run(), new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Timeout()), options.timeoutMs)))]);
+      return await withDeadline(run);
     } catch (error) {
       errors++;
-      // A hanging Redis (e.g. stopped) keeps its socket: stop asking it for a moment.
-      openUntil = Date.now() + BREAKER_MS;
       if (error instanceof Timeout) log.debug('redis call timed out', { ms: options.timeoutMs });
-      return undefined;
-    } finally {
-      clearTimeout(timer);
+      markDown(reason(error));
+      scheduleProbe();
+      return UNAVAILABLE;
     }
   }
 
-  const entryKey = (key: string) => `${PREFIX}entry:${key}`;
-  const lockKey = (key: string) => `${PREFIX}lock:${key}`;
-  const failKey = (key: string) => `${PREFIX}fail:${key}`;
+  /** A copy this young was fetched during the current TTL window. */
+  const fresh = (answer: CachedAnswer | undefined): boolean => {
+    const age = answer ? now() - answer.fetchedAt : -1;
+    return age >= 0 && age < options.ttlMs;
+  };
 
-  async function get(key: string): Promise<CachedAnswer | undefined> {
-    return decode((await call(() => client.get(entryKey(key)))) ?? null);
+  /** Concurrent lookups of one key in this process share one GET (a burst of near-cache misses). */
+  const reading = new Map<string, Promise<CachedAnswer | undefined>>();
+  function get(key: string): Promise<CachedAnswer | undefined> {
+    let pending = reading.get(key);
+    if (!pending) {
+      pending = call(() => client.get(entryKey(key)))
+        .then((raw) => (raw === UNAVAILABLE ? undefined : decode(raw)))
+        .finally(() => reading.delete(key));
+      reading.set(key, pending);
+    }
+    return pending;
   }
 
   async function set(key: string, answer: CachedAnswer): Promise<void> {
-    const ttl = Math.max(1, options.maxStaleMs - (Date.now() - answer.fetchedAt));
+    const ttl = Math.max(options.ttlMs, options.maxStaleMs) - (now() - answer.fetchedAt);
+    if (ttl < 1) return;
     await call(() => client.set(entryKey(key), encode(answer), { PX: ttl }));
   }
 
+  /**
+   * Releases a lock this process may hold. Sent even while Redis is marked down, as long as the
+   * connection lives: a lock request that timed out may still be carried out, and Redis runs
+   * the commands of one connection in order, so the release comes after it.
+   */
+  function release(key: string, token: string): Promise<unknown> {
+    if (!client.isReady) return Promise.resolve();
+    const sent = client.eval(RELEASE, { keys: [lockKey(key)], arguments: [token] });
+    sent.catch(() => {});
+    return ready() ? call(() => sent) : Promise.resolve();
+  }
+
   /** Resolves when the key is announced on the channel, or after `ms`. */
+  const waiters = new Map<string, Set<() => void>>();
   function announced(key: string, ms: number): Promise<void> {
     return new Promise((resolve) => {
       const set = waiters.get(key) ?? new Set();
@@ -129,46 +247,93 @@ export async function connectRedis(options: RedisOptions): Promise<SharedStore> 
     });
   }
 
-  async function coalesce(key: string, fetch: () => Promise<CachedAnswer>): Promise<CachedAnswer> {
-    const lockMs = options.upstreamTimeoutMs + 2_000;
-    const token = randomUUID();
-    for (;;) {
-      const acquired = await call(() => client.set(lockKey(key), token, { NX: true, PX: lockMs }));
-      // Redis unavailable: this process alone decides (it still coalesces its own requests).
-      if (acquired === undefined) return fetch();
-      if (acquired !== null) {
-        try {
-          return await fetch();
-        } catch (error) {
-          if (error instanceof RelayError) await call(() => client.set(failKey(key), JSON.stringify({ code: error.code, message: error.message }), { PX: 1_000 }));
-          throw error;
-        } finally {
-          await call(() => client.eval(RELEASE, { keys: [lockKey(key)], arguments: [token] }));
-          await call(() => client.publish(CHANNEL, key));
-        }
+  const failure = (raw: Buffer | null, holder: string): RelayError | undefined => {
+    if (!raw) return undefined;
+    try {
+      const { token, code, message } = JSON.parse(raw.toString('utf8')) as { token: string; code: RelayErrorCode; message: string };
+      return token === holder && code in RELAY_ERRORS ? new RelayError(code, String(message)) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
+  /** Fetches as the lock's owner: stores a failure for the waiters, releases, announces. */
+  async function own(key: string, token: string, fetch: () => Promise<CachedAnswer>): Promise<CachedAnswer> {
+    try {
+      return await fetch();
+    } catch (error) {
+      if (error instanceof RelayError) {
+        await call(() => client.set(failKey(key), JSON.stringify({ token, code: error.code, message: error.message }), { PX: FAIL_MS }));
       }
-      // Another process is fetching it: wait for its answer (announced, or seen by polling),
-      // up to the lock's life; if the owner died, the lock expires and this process tries again.
-      const deadline = Date.now() + lockMs;
-      while (Date.now() < deadline) {
-        await announced(key, POLL_MS);
-        const answer = await get(key);
-        if (answer && Date.now() - answer.fetchedAt < options.ttlMs) return answer;
-        const failed = await call(() => client.get(failKey(key)));
-        if (failed) {
-          const { code, message } = JSON.parse(failed.toString('utf8')) as { code: RelayErrorCode; message: string };
-          throw new RelayError(code, message);
+      throw error;
+    } finally {
+      await release(key, token);
+      await call(() => client.publish(CHANNEL, key));
+    }
+  }
+
+  async function coalesce(key: string, fetch: () => Promise<CachedAnswer>): Promise<CachedAnswer> {
+    const lockMs = options.upstreamTimeoutMs + LOCK_MARGIN_MS;
+    // However many owners come and go, this request waits at most about one lock's life.
+    const deadline = Date.now() + lockMs;
+    for (;;) {
+      const token = tokenPrefix + randomUUID();
+      let sent = false;
+      const taken = await call(() => {
+        sent = true;
+        // One round trip: the lock, who holds it if not us, and the copy there is now.
+        return Promise.all([client.set(lockKey(key), token, { NX: true, PX: lockMs }), client.get(lockKey(key)), client.get(entryKey(key))]);
+      });
+      if (taken === UNAVAILABLE) {
+        // Redis is down or slow: this process decides alone (it still coalesces its own
+        // requests). A lock request that timed out may yet be carried out: release it after.
+        if (!sent) return fetch();
+        return fetch().finally(() => void release(key, token));
+      }
+      const [acquired, holderRaw, currentRaw] = taken;
+      const before = decode(currentRaw);
+      if (acquired !== null) {
+        // Another process may have stored a fresh copy between this one's look and its lock.
+        if (before && fresh(before)) {
+          await release(key, token);
+          return before;
         }
-        if (!up) return fetch();
-        const held = await call(() => client.exists(lockKey(key)));
-        if (held === 0) break; // released without an answer we can use, or expired: try to take it
+        return own(key, token, fetch);
+      }
+      if (Date.now() >= deadline) return fetch(); // waited long enough on owners that never answered
+      const holder = holderRaw?.toString('utf8');
+      if (!holder) continue; // released or expired in between: try again
+      // Another process is fetching it: wait for its answer (announced, or seen by polling). If
+      // the owner dies, its lock expires and this process tries to take it.
+      for (;;) {
+        await announced(key, Math.min(POLL_MS, Math.max(1, deadline - Date.now())));
+        const seen = await call(() => Promise.all([client.get(entryKey(key)), client.get(failKey(key)), client.get(lockKey(key))]));
+        if (seen === UNAVAILABLE) return fetch(); // Redis went away while waiting: don't wait on it
+        const [entryRaw, failRaw, lockRaw] = seen;
+        const answer = decode(entryRaw);
+        if (answer && (fresh(answer) || !before || answer.fetchedAt > before.fetchedAt)) return answer;
+        const failed = failure(failRaw, holder);
+        if (failed) throw failed;
+        if (lockRaw?.toString('utf8') !== holder || Date.now() >= deadline) break; // the owner is gone: try to take over
       }
     }
   }
 
-  // Not awaited: a Redis that is not reachable at start must not delay serving; the clients keep
-  // reconnecting in the background, and the subscription is renewed on every reconnect.
-  client.connect().catch((error: Error) => markDown(error.message || 'cannot connect'));
+  // A Redis that is not reachable at start must not stop the relay from serving: start-up waits
+  // a moment for the first connection, then goes on; the clients keep reconnecting.
+  const connected = new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, options.connectWaitMs ?? 1_000);
+    timer.unref();
+    const done = () => {
+      clearTimeout(timer);
+      client.off('ready', done);
+      client.off('error', done);
+      resolve();
+    };
+    client.on('ready', done);
+    client.on('error', done);
+  });
+  client.connect().catch((error: unknown) => markDown(reason(error)));
   subscriber
     .connect()
     .then(() =>
@@ -177,18 +342,22 @@ export async function connectRedis(options: RedisOptions): Promise<SharedStore> 
       }),
     )
     .catch(() => {});
+  await connected;
+  if (state === 'starting' && !client.isReady) markDown(`no connection within ${options.connectWaitMs ?? 1_000} ms`);
 
   return {
     get,
     set,
     coalesce,
     get up() {
-      return up && Date.now() >= openUntil;
+      return ready();
     },
     get errors() {
       return errors;
     },
     async close() {
+      closing = true;
+      clearTimeout(probe);
       for (const c of [client, subscriber]) {
         try {
           c.destroy();
