@@ -204,15 +204,15 @@ describe('cache', () => {
     expect(api.calls.get('/restaurant/dufva')).toBe(2);
   });
 
-  test('the LRU bound holds under 1,000 distinct paths', async () => {
+  test('the LRU bound holds under 600 distinct paths', async () => {
     relay = await relayFor(api.url, { maxEntries: 50, maxBytes: 1024 * 1024 });
-    for (let batch = 0; batch < 20; batch++) {
+    for (let batch = 0; batch < 12; batch++) {
       await Promise.all(Array.from({ length: 50 }, (_, i) => fetch(`${relay!.url}/restaurant/x${batch * 50 + i}`).then((r) => r.arrayBuffer())));
       expect(relay.cache.size).toBeLessThanOrEqual(50);
     }
-    expect(api.totalCalls()).toBe(1_000);
+    expect(api.totalCalls()).toBe(600);
     // The newest are kept, the oldest evicted.
-    expect((await fetch(`${relay.url}/restaurant/x999`)).headers.get('x-cache')).toBe('HIT');
+    expect((await fetch(`${relay.url}/restaurant/x599`)).headers.get('x-cache')).toBe('HIT');
     expect((await fetch(`${relay.url}/restaurant/x0`)).headers.get('x-cache')).toBe('MISS');
   });
 
@@ -303,9 +303,9 @@ describe('hostile upstreams and clients', () => {
     expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
   });
 
-  test('the query is dropped: 1,000 distinct query strings make one upstream call', async () => {
+  test('the query is dropped: 500 distinct query strings make one upstream call', async () => {
     relay = await relayFor(api.url);
-    for (let batch = 0; batch < 20; batch++) {
+    for (let batch = 0; batch < 10; batch++) {
       const res = await Promise.all(Array.from({ length: 50 }, (_, i) => fetch(`${relay!.url}/restaurant/dufva?bust=${batch * 50 + i}`)));
       expect(res.every((r) => r.status === 200)).toBe(true);
     }
