@@ -10,7 +10,39 @@ import { dirname, join } from 'node:path';
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
+/**
+ * commander requires node:child_process at load, only to run executable subcommands, which this
+ * tool does not have; loading it (and net, dgram) costs ~12 ms of every start-up. This defers it
+ * to the first call. The build fails if commander's line changes, rather than silently not apply.
+ */
+const deferChildProcess = {
+  name: 'defer-child-process',
+  setup(b) {
+    b.onLoad({ filter: /commander[\\/]lib[\\/]command\.js$/ }, ({ path }) => {
+      const line = "const childProcess = require('node:child_process');";
+      const source = readFileSync(path, 'utf8');
+      if (!source.includes(line)) throw new Error(`commander changed: '${line}' not found in ${path}`);
+      return { contents: source.replace(line, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };"), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * `import { readFileSync } from 'node:fs'` in an ES module makes Node build a facade of every
+ * export of the built-in, which reads lazy getters such as fs.promises and so loads streams,
+ * readline and more: several milliseconds of every start-up for nothing. Bundled, a built-in is
+ * instead required (through the banner's createRequire), and its exports read where used.
+ */
+const builtinsAsRequire = {
+  name: 'builtins-as-require',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'import-statement' ? { path: args.path, namespace: 'builtin' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, ({ path }) => ({ contents: `module.exports = require(${JSON.stringify(path)});`, loader: 'js' }));
+  },
+};
+
 const common = {
+  plugins: [deferChildProcess, builtinsAsRequire],
   metafile: true,
   outdir: 'dist',
   bundle: true,

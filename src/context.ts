@@ -154,7 +154,8 @@ export class Run {
    * searchable list to choose from when a name fits several restaurants or none.
    */
   async picker(): Promise<((query: string, candidates: Restaurant[]) => Promise<Restaurant | undefined>) | undefined> {
-    const interactive = this.io.stdin?.isTTY && this.io.stdout.isTTY && this.flags.json !== true && this.setting('input') && !this.env.CI;
+    // stdin last: touching it sets up a stream, which a piped run never needs.
+    const interactive = this.io.stdout.isTTY && this.flags.json !== true && !this.env.CI && this.setting('input') && this.io.stdin?.isTTY;
     if (!interactive) return undefined;
     return async (query, candidates) => {
       for (const line of this.notices.take()) this.io.stderr.write(`restaurant-menu: ${line}\n`);

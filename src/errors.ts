@@ -46,23 +46,15 @@ export class UsageError extends AppError {
   }
 }
 
-/** The settings file could not be written. */
-export class ConfigWriteError extends AppError {
-  constructor(message: string) {
-    super('CONFIG_WRITE', message, EXIT.io);
-  }
-}
+/**
+ * A local resource failed: the settings file could not be written (CONFIG_WRITE), a cache
+ * command met a cache file it cannot use (CACHE_FILE), or the relay could not listen (LISTEN).
+ */
+export class LocalError extends AppError {
+  declare readonly code: 'CONFIG_WRITE' | 'CACHE_FILE' | 'LISTEN';
 
-/** A cache command met a cache file it cannot use. */
-export class CacheFileError extends AppError {
-  constructor(message: string) {
-    super('CACHE_FILE', message, EXIT.io);
-  }
-}
-
-export class ListenError extends AppError {
-  constructor(message: string) {
-    super('LISTEN', message, EXIT.io);
+  constructor(code: 'CONFIG_WRITE' | 'CACHE_FILE' | 'LISTEN', message: string) {
+    super(code, message, EXIT.io);
   }
 }
 

@@ -35,8 +35,14 @@ export function processIo(): Io {
   });
   return {
     stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
+    // Getters: touching process.stderr or process.stdin sets up a stream (a pipe loads node:net),
+    // which most runs never need.
+    get stderr() {
+      return process.stderr;
+    },
+    get stdin() {
+      return process.stdin;
+    },
     env: process.env,
     now: Date.now,
     whenStdoutCloses: (handler) => (stdoutClosed = handler),

@@ -3,7 +3,7 @@
 // `config set` of different keys keep every key.
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigWriteError } from './errors.js';
+import { LocalError } from './errors.js';
 import { fileErrorReason, Locked, readJsonObject, withLock, writeFileAtomic, type FileRead } from './files.js';
 import type { Notices } from './notices.js';
 import { canonical, isSettingKey, SETTINGS, type Saved, type SettingKey } from './settings.js';
@@ -85,7 +85,7 @@ export class SettingsStore {
       });
     } catch (error) {
       const reason = error instanceof Locked ? 'another process kept it locked' : fileErrorReason(error);
-      throw new ConfigWriteError(`cannot save settings to ${this.file} (${reason}); nothing was changed`);
+      throw new LocalError('CONFIG_WRITE', `cannot save settings to ${this.file} (${reason}); nothing was changed`);
     }
   }
 }

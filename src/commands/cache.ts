@@ -1,7 +1,7 @@
 // `restaurant-menu cache path|info|clear`.
 import { statSync } from 'node:fs';
 import { cacheFileIn, DiskCache, readCacheFile } from '../cache/store.js';
-import { CacheFileError } from '../errors.js';
+import { LocalError } from '../errors.js';
 import { fileErrorReason } from '../files.js';
 import type { Notices } from '../notices.js';
 
@@ -35,7 +35,7 @@ export function cachePath(dir: string): CachePathResult {
 export function cacheInfo(dir: string): CacheInfo {
   const file = cacheFileIn(dir);
   const read = readCacheFile(file);
-  if (read.state === 'unreadable') throw new CacheFileError(`cannot read the cache file ${file} (${read.reason})`);
+  if (read.state === 'unreadable') throw new LocalError('CACHE_FILE', `cannot read the cache file ${file} (${read.reason})`);
   const times = Object.values(read.entries).map((e) => e.fetchedAt).sort((a, b) => a - b);
   let bytes = 0;
   try {
@@ -61,6 +61,6 @@ export async function clearCache(dir: string, notices: Notices): Promise<CacheCl
   try {
     return { status: 'cache_cleared', file: cache.file, removed: await cache.clear() };
   } catch (error) {
-    throw new CacheFileError(`cannot clear the cache file ${cache.file} (${fileErrorReason(error)})`);
+    throw new LocalError('CACHE_FILE', `cannot clear the cache file ${cache.file} (${fileErrorReason(error)})`);
   }
 }

@@ -3,7 +3,7 @@
 // up to N upstream calls per TTL window; with --redis they (and other instances) share one.
 import cluster from 'node:cluster';
 import type { Run } from '../context.js';
-import { EXIT, ListenError } from '../errors.js';
+import { EXIT, LocalError } from '../errors.js';
 import type { Io, Output } from '../io.js';
 import { createLogger, type Logger } from '../relay/log.js';
 import { startRelay, type RelayOptions } from '../relay/server.js';
@@ -94,7 +94,7 @@ export async function serve(run: Run): Promise<number> {
   } catch (error) {
     await shared?.close();
     // A worker tells the primary, which says it once for all of them.
-    if (cluster.isWorker && error instanceof ListenError) {
+    if (cluster.isWorker && error instanceof LocalError && error.code === 'LISTEN') {
       process.send?.({ type: 'failed', message: error.message } satisfies Message);
       process.disconnect();
       return EXIT.io;
@@ -167,7 +167,7 @@ async function runPrimary(workers: number, log: Logger, shared: boolean): Promis
   });
   await Promise.race([signalled, allExited]);
   await allExited;
-  if (failure) throw new ListenError(failure);
+  if (failure) throw new LocalError('LISTEN', failure);
   log.info('stopped');
   return EXIT.ok;
 }

@@ -3,7 +3,7 @@
 // workers and signals are in commands/serve.ts; the request path is in handler.ts.
 import { createServer, STATUS_CODES, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { ListenError } from '../errors.js';
+import { LocalError } from '../errors.js';
 import { RelayCache } from './cache.js';
 import { errorBody, RelayError, type RelayErrorCode } from './errors.js';
 import { createHandler, JSON_TYPE, SECURITY_HEADERS } from './handler.js';
@@ -119,7 +119,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     server.once('error', (error: NodeJS.ErrnoException) => {
       upstream.close();
       const reason = LISTEN_REASONS[error.code ?? '']?.(options) ?? error.message;
-      reject(new ListenError(`cannot start the relay: ${reason}`));
+      reject(new LocalError('LISTEN', `cannot start the relay: ${reason}`));
     });
     server.listen(options.port, options.host, () => {
       server.removeAllListeners('error');

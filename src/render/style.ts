@@ -1,15 +1,15 @@
 // How output looks: which format (a table for people, tab-separated lines for pipes, JSON), and
 // on a terminal whether there is colour and whether links are clickable. Decided once per run,
 // from the flags, the environment and whether stdout is a terminal.
-import { Chalk, type ChalkInstance } from 'chalk';
 import type { Output } from '../io.js';
 import type { Env } from '../settings.js';
+import { painter, type Painter } from './paint.js';
 
 export type OutputMode = 'table' | 'plain' | 'json';
 
 export interface Style {
   mode: OutputMode;
-  c: ChalkInstance;
+  c: Painter;
   /** Terminal width to fit tables and prose into. */
   columns: number;
   /** Whether links can be OSC 8 hyperlinks. */
@@ -48,7 +48,7 @@ export function chooseStyle(choice: StyleChoice, stdout: Output, env: Env): Styl
       (choice.color === 'auto' && !env.NO_COLOR && (on(env.FORCE_COLOR) || (tty && env.TERM !== 'dumb'))));
   return {
     mode,
-    c: new Chalk({ level: color ? 1 : 0 }),
+    c: painter(color),
     columns: Math.max(20, columns),
     links: mode === 'table' && Boolean(stdout.isTTY) && supportsHyperlinks(env),
     english: choice.english ?? false,
