@@ -1,12 +1,15 @@
 // What a command runs against: where output goes, the environment, and the clock. `main` takes
 // one of these, so tests run the whole CLI in-process with a pinned clock and captured output,
 // and only a few end-to-end tests need the real binary.
+import { fstatSync, statSync, writeSync } from 'node:fs';
 import type { Env } from './settings.js';
 
 export interface Output {
   write(text: string): unknown;
   isTTY?: boolean;
   columns?: number;
+  /** The stream itself, for what needs one (the picker draws on it). */
+  stream?: NodeJS.WritableStream;
 }
 
 export interface Io {
@@ -26,20 +29,73 @@ export interface Io {
 
 let stdoutClosed: () => void = () => process.exit(process.exitCode ?? 0);
 
-/** The real process: its streams, environment and clock. */
-export function processIo(): Io {
-  // `restaurant-menu today | head -1`: a closed pipe is not an error for a command that prints.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') stdoutClosed();
-    else throw error;
-  });
+/**
+ * stdout or stderr, written with write(2) on the descriptor. Setting up process.stdout or
+ * process.stderr for a pipe loads node:net and the stream machinery, a tenth of Node's own
+ * start-up, for output that is written once; the stream is set up only when the pipe is full
+ * (EAGAIN), when the descriptor is a terminal (for its width), or on Windows, whose console
+ * wants the stream.
+ */
+function fileDescriptorOutput(fd: 1 | 2, stream: () => NodeJS.WriteStream, closed: () => void): Output {
+  let viaStream = process.platform === 'win32';
+  let maybeTerminal: boolean | undefined;
+  const terminal = () => ((maybeTerminal ??= couldBeTerminal(fd)) ? stream() : undefined);
   return {
-    stdout: process.stdout,
-    // Getters: touching process.stderr or process.stdin sets up a stream (a pipe loads node:net),
-    // which most runs never need.
-    get stderr() {
-      return process.stderr;
+    write(text: string) {
+      if (viaStream) return stream().write(text);
+      const buffer = Buffer.from(text);
+      let offset = 0;
+      try {
+        while (offset < buffer.length) offset += writeSync(fd, buffer, offset);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EPIPE') return closed();
+        if (code !== 'EAGAIN') throw error;
+        viaStream = true;
+        stream().write(buffer.subarray(offset));
+      }
     },
+    get isTTY() {
+      return Boolean(terminal()?.isTTY);
+    },
+    get columns() {
+      return terminal()?.columns;
+    },
+    get stream() {
+      return stream();
+    },
+  };
+}
+
+/** A terminal is a character device; /dev/null (where `>/dev/null` and ignored output go) is one too, but no terminal. */
+function couldBeTerminal(fd: number): boolean {
+  try {
+    const stat = fstatSync(fd);
+    return stat.isCharacterDevice() && stat.rdev !== statSync('/dev/null').rdev;
+  } catch {
+    return false;
+  }
+}
+
+let stdoutStream: NodeJS.WriteStream | undefined;
+function processStdout(): NodeJS.WriteStream {
+  if (!stdoutStream) {
+    stdoutStream = process.stdout;
+    // `restaurant-menu today | head -1`: a closed pipe is not an error for a command that prints.
+    stdoutStream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') stdoutClosed();
+      else throw error;
+    });
+  }
+  return stdoutStream;
+}
+
+/** The real process: its output, environment and clock. */
+export function processIo(): Io {
+  return {
+    stdout: fileDescriptorOutput(1, processStdout, () => stdoutClosed()),
+    stderr: fileDescriptorOutput(2, () => process.stderr, () => {}),
+    // A getter: touching process.stdin sets up a stream, which most runs never need.
     get stdin() {
       return process.stdin;
     },

@@ -24,7 +24,7 @@ export async function pick(io: Io, query: string, candidates: Restaurant[]): Pro
             .map((r) => ({ name: `${r.name}  (${r.region})`, value: r, description: r.id }));
         },
       },
-      { input: io.stdin as NodeJS.ReadableStream, output: io.stderr as NodeJS.WritableStream, clearPromptOnDone: true, signal: abort.signal },
+      { input: io.stdin as NodeJS.ReadableStream, output: io.stderr.stream ?? (io.stderr as NodeJS.WritableStream), clearPromptOnDone: true, signal: abort.signal },
     );
   } catch (error) {
     const name = (error as Error).name;
