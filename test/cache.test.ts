@@ -411,7 +411,8 @@ describe('the lock around a change', () => {
   test('a lock older than any change (by the file system clock) is taken over, even from a live pid', async () => {
     mkdirSync(cacheDir(), { recursive: true });
     writeFileSync(`${cacheFile()}.lock`, JSON.stringify({ pid: process.pid, host: 'another-host' }));
-    const old = new Date(Date.now() - 120_000);
+    // Two minutes old by the file system's clock (which a shifted process clock does not move).
+    const old = new Date(statSync(`${cacheFile()}.lock`).mtimeMs - 120_000);
     utimesSync(`${cacheFile()}.lock`, old, old);
     const r = await run('dufva');
     expect(r.code, r.stderr).toBe(0);

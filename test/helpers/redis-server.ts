@@ -9,10 +9,10 @@
 // so a lost race costs a retry, never a failure. (A unix socket would avoid ports, but the
 // relays take a redis:// URL, as in production.)
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { basename, delimiter, join } from 'node:path';
 
 /** A program's path, from PATH or the usual system dirs; if missing, an error naming the Debian package. */
 export function findProgram(name: string, debianPackage: string): string {
@@ -57,6 +57,27 @@ export interface Started {
 }
 
 /**
+ * redis-server cannot run under libfaketime (it recurses into clock_gettime at start-up and
+ * never becomes ready), which ../shared/tools/any-day.sh preloads into every process to run the
+ * suite at other instants. Redis's own clock does not matter to these tests (keys expire by
+ * relative PX times; fetch times are the relays'), so redis-server alone runs outside it: without
+ * LD_PRELOAD, and, when the preload is system-wide (/etc/ld.so.preload in a private mount
+ * namespace), in the first process's mount namespace, whose /etc has none.
+ */
+function outsideFaketime(bin: string, args: string[]): [string, string[], NodeJS.ProcessEnv] {
+  const env = { ...process.env };
+  if (!basename(bin).startsWith('redis-server')) return [bin, args, env];
+  if (env.LD_PRELOAD?.includes('faketime')) delete env.LD_PRELOAD;
+  let preload = '';
+  try {
+    preload = readFileSync('/etc/ld.so.preload', 'utf8');
+  } catch {
+    // no system-wide preload
+  }
+  return preload.includes('faketime') ? ['nsenter', ['--mount=/proc/1/ns/mnt', '--', bin, ...args], env] : [bin, args, env];
+}
+
+/**
  * Spawns a server and resolves once `ready(output)` holds; rejects if it exits first (with its
  * output, and `inUse` when its port was taken) or is not ready within `timeoutMs`. `stopSignal`
  * stops it for good (nginx: SIGTERM, so that the master takes its workers along).
@@ -67,7 +88,8 @@ export function launch(
   ready: (output: string) => boolean | Promise<boolean>,
   { timeoutMs = 10_000, stopSignal = 'SIGKILL' as NodeJS.Signals } = {},
 ): Promise<Started> {
-  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const [command, commandArgs, env] = outsideFaketime(bin, args);
+  const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'], env });
   running.set(child, stopSignal);
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
