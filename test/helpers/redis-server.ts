@@ -61,8 +61,8 @@ export interface Started {
  * never becomes ready), which ../shared/tools/any-day.sh preloads into every process to run the
  * suite at other instants. Redis's own clock does not matter to these tests (keys expire by
  * relative PX times; fetch times are the relays'), so redis-server alone runs outside it: without
- * LD_PRELOAD, and, when the preload is system-wide (/etc/ld.so.preload in a private mount
- * namespace), in the first process's mount namespace, whose /etc has none.
+ * LD_PRELOAD, and, when the preload is system-wide (/etc/ld.so.preload bind-mounted in a private
+ * mount namespace), with that /etc unmounted.
  */
 function outsideFaketime(bin: string, args: string[]): [string, string[], NodeJS.ProcessEnv] {
   const env = { ...process.env };
@@ -74,7 +74,10 @@ function outsideFaketime(bin: string, args: string[]): [string, string[], NodeJS
   } catch {
     // no system-wide preload
   }
-  return preload.includes('faketime') ? ['nsenter', ['--mount=/proc/1/ns/mnt', '--', bin, ...args], env] : [bin, args, env];
+  // In a mount namespace of its own, with the /etc that carries the preload unmounted (any-day.sh
+  // bind-mounts it over the real one); unshare and sh exec, so the server keeps the pid we signal.
+  if (!preload.includes('faketime')) return [bin, args, env];
+  return ['unshare', ['-m', 'sh', '-c', 'umount /etc && exec "$0" "$@"', bin, ...args], env];
 }
 
 /**
