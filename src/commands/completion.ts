@@ -42,8 +42,11 @@ const BASH = `# ${NAME} completion for bash. Append it to ~/.bashrc:
 # or load it from ~/.bashrc:
 #   eval "$(${NAME} completion bash)"
 _restaurant_menu() {
-  local cur=\${COMP_WORDS[COMP_CWORD]} candidate quoted
+  local cur=\${COMP_WORDS[COMP_CWORD]} candidate quoted out
   COMPREPLY=()
+  # A command substitution waits for all the output (a process substitution may be read short).
+  out=$(command ${NAME} __complete "$((COMP_CWORD - 1))" -- "\${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null) || return 0
+  [[ -n $out ]] || return 0
   while IFS= read -r candidate; do
     if [[ $cur == [\\"\\']* ]]; then
       COMPREPLY+=("$candidate")
@@ -51,7 +54,7 @@ _restaurant_menu() {
       printf -v quoted '%q' "$candidate"
       COMPREPLY+=("$quoted")
     fi
-  done < <(command ${NAME} __complete "$((COMP_CWORD - 1))" -- "\${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null)
+  done <<< "$out"
 }
 complete -F _restaurant_menu ${NAME}
 `;
