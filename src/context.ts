@@ -7,37 +7,15 @@ import type { MenusOptions } from './commands/menus.js';
 import { EXIT, UsageError } from './errors.js';
 import type { DietFilter } from './food/diet.js';
 import type { Io } from './io.js';
+import { openInBrowser } from './browser.js';
 import { Notices } from './notices.js';
 import { cacheDir, configDir } from './paths.js';
 import type { Rendered } from './render/common.js';
 import { chooseStyle, type Style } from './render/style.js';
-import { resolve, settingDef, type Saved, type SettingKey, type SettingValue } from './settings.js';
+import { attributeOf, resolve, settingDef, type Saved, type SettingKey, type SettingValue } from './settings.js';
 import { SettingsStore } from './settings-store.js';
 import { MenuSource, type CacheMode } from './source.js';
 import { staleNote, type StaleUse } from './wording.js';
-
-/**
- * Opens a URL with the platform's opener (xdg-open, open, start) through the `open` library.
- * True when it exits 0 or is still running after a moment (it became the browser); false when
- * there is no opener or it fails (no browser on a server, say).
- */
-async function openInBrowser(url: string): Promise<boolean> {
-  try {
-    const { default: open } = await import('open');
-    const child = await open(url, { wait: false });
-    return await new Promise((resolve) => {
-      const timer = setTimeout(() => resolve(true), 1_500);
-      timer.unref();
-      child.once('error', () => resolve(false));
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        resolve(code === 0);
-      });
-    });
-  } catch {
-    return false;
-  }
-}
 
 export class Run {
   readonly notices = new Notices();
@@ -48,6 +26,7 @@ export class Run {
   private menuSource: MenuSource | undefined;
   private readonly staleUses: StaleUse[] = [];
   private chosenStyle: Style | undefined;
+  private progressShown = false;
 
   constructor(readonly io: Io) {}
 
@@ -70,7 +49,8 @@ export class Run {
 
   /** Whether a setting was given on the command line. */
   given(key: SettingKey): boolean {
-    return resolve(key, { flags: this.flags, env: {}, saved: {} }).from === 'flag';
+    const attribute = attributeOf(key);
+    return attribute !== undefined && this.flags[attribute] !== undefined;
   }
 
   style(): Style {
@@ -133,8 +113,6 @@ export class Run {
     this.progressShown = true;
     return (done, total) => this.io.stderr.write(`\rFetching menus ${done}/${total}`);
   }
-
-  private progressShown = false;
 
   /** Prints a command's output; its notes wait for `finish`. Returns the exit code. */
   print(out: Rendered, exitCode: number = EXIT.ok): number {
