@@ -369,16 +369,17 @@ export function resolve<K extends SettingKey>(
   const flag = attr === undefined ? undefined : sources.flags?.[attr];
   const envValue = d.env ? sources.env[d.env] : undefined;
   const savedValue = d.saved ? sources.saved?.[key] : undefined;
-  const [text, from, origin]: [string, Origin, string] =
+  // `--no-color` and `--no-english` turn a valued setting off: `never`, or `false`.
+  const negated = flag === false && d.negate !== undefined;
+  const off = d.values?.includes('never') ? 'never' : 'false';
+  const [effective, from, origin]: [string, Origin, string] =
     flag !== undefined
-      ? [flag === false && d.negate ? 'never-or-false' : String(flag), 'flag', flag === false && d.negate ? d.negate : longFlag(key)!]
+      ? [negated ? off : String(flag), 'flag', negated ? d.negate! : longFlag(key)!]
       : envValue
         ? [envValue, 'env', d.env!]
         : savedValue !== undefined
           ? [savedValue, 'saved', `the saved setting ${key}`]
           : [d.default, 'default', `the default ${key}`];
-  // `--no-color` and `--no-english` turn a valued setting off.
-  const effective = text === 'never-or-false' ? (d.values?.includes('never') ? 'never' : 'false') : text;
   try {
     return { value: d.parse(effective) as SettingValue<K>, from, text: effective };
   } catch (error) {
