@@ -101,6 +101,7 @@ export class Run {
       concurrency: this.setting('concurrency'),
       favorites: this.setting('favorites'),
       onlyFavorites: this.setting('onlyFavorites'),
+      regionGiven: this.given('region'),
       now: this.now,
       onProgress: progress,
       note: (message) => this.notices.warn(message),

@@ -112,7 +112,7 @@ function region(text: string): string {
   return t;
 }
 
-/** Saved favourites: restaurant identifiers, comma-separated (names are resolved by `config set`). */
+/** Favourites, comma-separated: `config set` saves identifiers; the environment may give names. */
 function idList(text: string): string[] {
   const ids = text.split(',').map((s) => s.trim()).filter(Boolean);
   if (ids.length > 100) throw new UsageError('at most 100 favourites');

@@ -269,9 +269,31 @@ describe('favourites', () => {
     t.api.restaurants = t.api.restaurants.filter((r) => r.identifier !== 'omni');
     const first = await run('today', '--refresh');
     expect(first.code).toBe(0);
-    expect(first.stderr).toMatch(/your favourite 'omni' is no longer in the restaurant list/);
+    expect(first.stderr).toMatch(/your favourite 'omni' is not in the restaurant list; 'restaurant-menu config set favorites' to update them/);
     const second = await run('today');
     expect(second.stderr).not.toMatch(/omni/);
+    const only = await t.runWith(['--api', t.api.url, 'today', '-f'], { env: { RESTAURANT_MENU_FAVORITES: 'omni' } });
+    expect(only.code).toBe(2);
+    expect(only.stderr).toMatch(/^restaurant-menu: none of your favourites \(omni\) is in the restaurant list/);
+  });
+
+  test('favourites given in the environment may be names', async () => {
+    const r = await t.runWith(['--api', t.api.url, 'today', '-f', '--json'], { env: { RESTAURANT_MENU_FAVORITES: 'sven dufva,jons' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(ids(json(r).regions).sort()).toEqual(['dufva', 'jons']);
+  });
+
+  test('with a home region, favourites elsewhere are still shown; --region limits them; -f with none there is a usage error', async () => {
+    await t.runWith(['config', 'set', 'favorites', 'dufva'], { env: { RESTAURANT_MENU_API: t.api.url } });
+    await t.runWith(['config', 'set', 'region', 'solna']);
+    const plain = json(await run('today', '--json'));
+    expect(ids(plain.regions)).toContain('dufva');
+    expect(ids(plain.regions).filter((id: string) => id !== 'dufva').length).toBeGreaterThan(0);
+    expect(ids(json(await run('today', '-f', '--json')).regions)).toEqual(['dufva']);
+    expect(ids(json(await run('today', '--region', 'solna', '--json')).regions)).not.toContain('dufva');
+    const none = await run('today', '-f', '--region', 'solna');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^restaurant-menu: none of your favourites is in Solna \(Sven Dufva: Uppsala\); drop --region or --favorites\n$/);
   });
 });
 

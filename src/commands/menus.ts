@@ -5,7 +5,9 @@ import pLimit from 'p-limit';
 import type { Restaurant } from '../api/model.js';
 import { ApiError, UsageError, type ApiErrorCode } from '../errors.js';
 import type { DietFilter } from '../food/diet.js';
+import { lookup } from '../lookup.js';
 import { filterRegion, resolveRegion } from '../restaurants.js';
+import { joinWords } from '../text.js';
 import type { MenuSource, Provenance } from '../source.js';
 import { isStockholmWeekend, stockholmDate } from '../stockholm.js';
 import type { Dishes } from './show.js';
@@ -32,6 +34,8 @@ export interface MenusOptions {
   favorites: string[];
   /** Only the favourites. */
   onlyFavorites: boolean;
+  /** Whether the region was given on the command line (a home region does not hide favourites). */
+  regionGiven: boolean;
   now: () => number;
   /** Called after each menu, fetched or failed: (done, total). */
   onProgress?: (done: number, total: number) => void;
@@ -47,19 +51,61 @@ export interface AllMenus {
   failed: MenuFailure[];
 }
 
+/**
+ * Saved favourites are identifiers (`config set` resolves names), but one given in the
+ * environment may be a name: each is taken as an identifier, else matched like a typed name.
+ */
+function resolveFavorites(texts: string[], restaurants: Restaurant[]): { ids: Set<string>; unknown: string[] } {
+  const ids = new Set<string>();
+  const unknown: string[] = [];
+  for (const text of texts) {
+    const match = restaurants.some((r) => r.id === text) ? text : lookupId(text, restaurants);
+    if (match) ids.add(match);
+    else unknown.push(text);
+  }
+  return { ids, unknown };
+}
+
+function lookupId(text: string, restaurants: Restaurant[]): string | undefined {
+  const match = lookup(text, restaurants);
+  return match.kind === 'found' && match.via !== 'typo' ? match.restaurant.id : undefined;
+}
+
+/**
+ * Which restaurants a many-menu command reads: the region's (a home region, or --region), plus
+ * the favourites wherever they are unless --region was given; with --favorites, the favourites
+ * only (in the --region given, if any).
+ */
+function choose(options: MenusOptions, restaurants: Restaurant[], region: string | null, favorites: Set<string>): Restaurant[] {
+  if (options.onlyFavorites) {
+    const mine = restaurants.filter((r) => favorites.has(r.id));
+    const inRegion = options.regionGiven ? filterRegion(mine, region) : mine;
+    if (inRegion.length === 0 && region !== null) {
+      throw new UsageError(`none of your favourites is in ${region} (${joinWords(mine.map((r) => `${r.name}: ${r.region}`), 'and')}); drop --region or --favorites`);
+    }
+    return inRegion;
+  }
+  const inRegion = filterRegion(restaurants, region);
+  if (options.regionGiven || region === null) return inRegion;
+  return [...inRegion, ...restaurants.filter((r) => favorites.has(r.id) && r.region !== region)];
+}
+
 export async function allMenus(options: MenusOptions): Promise<AllMenus> {
   const { restaurants } = await options.source.restaurants();
   const region = resolveRegion(options.region, restaurants);
-  const favorites = new Set(options.favorites);
-  for (const id of favorites) {
-    if (!restaurants.some((r) => r.id === id) && options.source.firstTime(`favorite-gone:${id}`)) {
-      options.note(`your favourite '${id}' is no longer in the restaurant list; 'config set favorites' to update your favourites`);
+  if (options.onlyFavorites && options.favorites.length === 0) {
+    throw new UsageError(`no favourites saved yet: restaurant-menu config set favorites "bikupan, sven dufva"`);
+  }
+  const { ids: favorites, unknown } = resolveFavorites(options.favorites, restaurants);
+  for (const text of unknown) {
+    if (options.source.firstTime(`favorite-unknown:${text}`)) {
+      options.note(`your favourite '${text}' is not in the restaurant list; 'restaurant-menu config set favorites' to update them`);
     }
   }
   if (options.onlyFavorites && favorites.size === 0) {
-    throw new UsageError(`no favourites saved yet: restaurant-menu config set favorites "bikupan, sven dufva"`);
+    throw new UsageError(`none of your favourites (${joinWords(unknown, 'and')}) is in the restaurant list; 'restaurant-menu config set favorites' to update them`);
   }
-  const chosen = filterRegion(restaurants, region).filter((r) => !options.onlyFavorites || favorites.has(r.id));
+  const chosen = choose(options, restaurants, region, favorites);
   const limit = pLimit(options.concurrency);
   let done = 0;
   const outcomes = await Promise.all(

@@ -88,7 +88,7 @@ export function renderFind(result: FindResult, style: Style): Rendered {
   const facts = missing(result, result.withDishes === 0);
   const notes: string[] = [];
   if (result.status === 'no_matches') {
-    const weekend = result.weekend && result.withDishes === 0 ? `; ${WEEKEND_HINT}` : '';
+    const weekend = result.weekend && result.searched > 0 && result.withDishes === 0 ? `; ${WEEKEND_HINT}` : '';
     const diet = result.diet ? ` ${result.diet}` : '';
     notes.push(`no${diet} dish today matches ${quote(result.query)} (searched ${result.searched} menus${weekend})`);
   }
