@@ -10,8 +10,9 @@ import { cachedRestaurants } from './cache/store.js';
 import { namesRestaurant } from './lookup.js';
 import { cacheDir } from './paths.js';
 import { jsonText } from './render/common.js';
-import { route } from './route.js';
+import { closeCommand, route } from './route.js';
 import { longFlag, settingDef, valueFlags, type SettingKey } from './settings.js';
+import { joinWords } from './text.js';
 import { VERSION } from './version.js';
 
 export { processIo } from './io.js';
@@ -63,6 +64,17 @@ function addCommand(parent: Command, spec: CommandSpec, wiring: Wiring): void {
   globalOptions(cmd, false);
   if (spec.examples) cmd.addHelpText('after', examples(spec));
   for (const sub of spec.subcommands ?? []) addCommand(cmd, sub, wiring);
+  // A group (`config`, `cache`) given alone shows its help, on stdout, exit 0.
+  if (spec.subcommands && !spec.run) {
+    const names = spec.subcommands.map((s) => s.name);
+    cmd.allowExcessArguments().action(() => {
+      const word = cmd.args[0];
+      if (word === undefined) return cmd.outputHelp();
+      const close = closeCommand(word, names);
+      const hint = close ? `. Did you mean '${close}'?` : `; it has ${joinWords(names.map((n) => `'${n}'`), 'and')}`;
+      throw new UsageError(`unknown command '${word}' for '${spec.name}'${hint}`);
+    });
+  }
   if (spec.run) {
     const run = spec.run;
     cmd.action(async (...params: unknown[]) => {
@@ -84,8 +96,14 @@ function configure(cmd: Command, wiring: Wiring): void {
       writeOut: (text) => wiring.run.io.stdout.write(text),
       writeErr: (text) => wiring.run.io.stderr.write(text),
       // Parse errors become one line, said by main (as JSON too with --json).
-      outputError: (text) => wiring.errors.push(text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim()),
+      outputError: (text) => wiring.errors.push(commanderError(text)),
     });
+}
+
+/** commander's error text as one line, its suggestion worded as ours: `… Did you mean '--json'?`. */
+function commanderError(text: string): string {
+  const line = text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim();
+  return line.replace(/\s*\(Did you mean (\S+)\?\)$/, ". Did you mean '$1'?");
 }
 
 /**

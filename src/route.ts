@@ -21,7 +21,7 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** The command a word seems to mean: same letters in another case, or one or two edits away. */
-function closeCommand(word: string, commands: string[]): string | undefined {
+export function closeCommand(word: string, commands: string[]): string | undefined {
   const lower = word.toLowerCase();
   if (lower === 'version') return '--version';
   if (commands.includes(lower)) return lower;

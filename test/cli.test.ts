@@ -239,7 +239,7 @@ describe('bad input', () => {
     [['--diet', 'carnivore', 'today'], /--diet: must be one of any, vegan, vegetarian, pescetarian, fish, meat/],
     [['--color', 'sometimes'], /--color: must be one of auto, always, never/],
     [['--bogus'], /unknown option '--bogus'/],
-    [['--jsn', 'dufva'], /unknown option '--jsn' \(Did you mean --json\?\)/],
+    [['--jsn', 'dufva'], /unknown option '--jsn'\. Did you mean '--json'\?$/],
     [['--refresh', '--no-cache', 'dufva'], /--refresh and --no-cache cannot be used together/],
   ])('%j → exit 2, one line, no request', async (args, pattern) => {
     expectOneLineError(await run(...args), 2, pattern);
@@ -386,6 +386,20 @@ describe('help and version', () => {
     expect(r.code).toBe(0);
     for (const line of r.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
     expect(r.stdout).toContain('-h, --help');
+  });
+
+  test.each([['config'], ['cache']])('%s alone shows its help on stdout, exit 0', async (group) => {
+    const r = await t.runWith([group]);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toMatch(new RegExp(`^Usage: restaurant-menu ${group} `));
+    expect(r.stdout).toContain('Commands:');
+  });
+
+  test.each([
+    [['config', 'lst'], /^restaurant-menu: unknown command 'lst' for 'config'\. Did you mean 'list'\?$/],
+    [['cache', 'wipe'], /^restaurant-menu: unknown command 'wipe' for 'cache'; it has 'path', 'info' and 'clear'$/],
+  ])('%j: an unknown subcommand is one line, exit 2', async (args, pattern) => {
+    expectOneLineError(await t.runWith(args), 2, pattern);
   });
 
   test('today --help groups lookup and output options after its own', async () => {
