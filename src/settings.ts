@@ -364,6 +364,22 @@ export function resolve<K extends SettingKey>(
   key: K,
   sources: { flags?: Record<string, unknown>; env: Env; saved?: Saved },
 ): Resolved<SettingValue<K>> {
+  const { text, from, origin } = pick(key, sources);
+  try {
+    return { value: setting(key).parse(text) as SettingValue<K>, from, text };
+  } catch (error) {
+    throw new UsageError(`${origin}: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * The text a setting takes, unparsed: where it comes from, and that source's name for messages
+ * (`--ttl`, `RESTAURANT_MENU_TTL`, `the saved setting ttl`).
+ */
+export function pick(
+  key: SettingKey,
+  sources: { flags?: Record<string, unknown>; env: Env; saved?: Saved },
+): { text: string; from: Origin; origin: string } {
   const d = setting(key);
   const attr = attributeOf(key);
   const flag = attr === undefined ? undefined : sources.flags?.[attr];
@@ -372,17 +388,8 @@ export function resolve<K extends SettingKey>(
   // `--no-color` and `--no-english` turn a valued setting off: `never`, or `false`.
   const negated = flag === false && d.negate !== undefined;
   const off = d.values?.includes('never') ? 'never' : 'false';
-  const [effective, from, origin]: [string, Origin, string] =
-    flag !== undefined
-      ? [negated ? off : String(flag), 'flag', negated ? d.negate! : longFlag(key)!]
-      : envValue
-        ? [envValue, 'env', d.env!]
-        : savedValue !== undefined
-          ? [savedValue, 'saved', `the saved setting ${key}`]
-          : [d.default, 'default', `the default ${key}`];
-  try {
-    return { value: d.parse(effective) as SettingValue<K>, from, text: effective };
-  } catch (error) {
-    throw new UsageError(`${origin}: ${(error as Error).message}`);
-  }
+  if (flag !== undefined) return { text: negated ? off : String(flag), from: 'flag', origin: negated ? d.negate! : longFlag(key)! };
+  if (envValue) return { text: envValue, from: 'env', origin: d.env! };
+  if (savedValue !== undefined) return { text: savedValue, from: 'saved', origin: `the saved setting ${key}` };
+  return { text: d.default, from: 'default', origin: `the default ${key}` };
 }

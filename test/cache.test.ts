@@ -282,6 +282,20 @@ describe('settings', () => {
     expect(JSON.parse(readFileSync(configFile(), 'utf8'))).toEqual({ ttl: '30m' });
   });
 
+  test('a bad environment value: config get/list show it as found, marked, with why (exit 0); a lookup refuses it', async () => {
+    const env = { RESTAURANT_MENU_TTL: 'forever' };
+    const get = await t.runWith(['config', 'get', 'ttl'], { env });
+    expect(get).toMatchObject({ code: 0, stdout: 'forever\n' });
+    expect(get.stderr).toBe("restaurant-menu: RESTAURANT_MENU_TTL: invalid duration 'forever': use a number of seconds or e.g. 90s, 15m, 2h (commands that use ttl refuse it until it is fixed)\n");
+    const list = await t.runWith(['config', 'list'], { env, columns: 100 });
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^ttl +forever +from RESTAURANT_MENU_TTL, invalid$/m);
+    expect(list.stdout).toMatch(/^region +all +default$/m);
+    const body = json(await t.runWith(['config', 'list', '--json'], { env })).settings;
+    expect(body).toContainEqual(expect.objectContaining({ key: 'ttl', value: 'forever', from: 'env', invalid: expect.stringMatching(/^RESTAURANT_MENU_TTL: invalid duration/) }));
+    expectOneLine(await t.runWith(['--api', t.api.url, 'dufva'], { env }), 2, /^restaurant-menu: RESTAURANT_MENU_TTL: invalid duration 'forever'/);
+  });
+
   test('a bad saved value is ignored with a note', async () => {
     mkdirSync(configDir(), { recursive: true });
     writeFileSync(configFile(), JSON.stringify({ ttl: 'forever', timeout: '25d' }));

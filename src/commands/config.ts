@@ -3,9 +3,9 @@ import type { Restaurant } from '../api/model.js';
 import { UsageError } from '../errors.js';
 import { lookup } from '../lookup.js';
 import { plausibleRegion, KNOWN_REGIONS } from '../restaurants.js';
-import { canonical, isSettingKey, resolve, settingDef, SETTINGS, type Env, type Origin, type Saved, type SettingKey } from '../settings.js';
+import { canonical, isSettingKey, pick, settingDef, SETTINGS, type Env, type Origin, type Saved, type SettingKey } from '../settings.js';
 import { configFileIn, type SettingsStore } from '../settings-store.js';
-import { joinWords, quote } from '../text.js';
+import { joinWords, neutralise, quote } from '../text.js';
 
 export interface SettingRow {
   key: SettingKey;
@@ -15,6 +15,8 @@ export interface SettingRow {
   env: string | null;
   default: string;
   describe: string;
+  /** Why the value does not parse (a hand-edited file, a bad environment variable); it is then shown as found. */
+  invalid?: string;
 }
 
 export type ConfigResult =
@@ -34,17 +36,24 @@ function checkKey(key: string): SettingKey {
   return key;
 }
 
+/** A setting as `config get/list` show it: a bad value is shown as found, with why, not refused. */
 function row(key: SettingKey, env: Env, saved: Saved): SettingRow {
   const def = settingDef(key);
-  const { text, from } = resolve(key, { env, saved });
-  return {
+  const { text, from, origin } = pick(key, { env, saved });
+  const shown = (value: string, invalid?: string): SettingRow => ({
     key,
-    value: canonical(key, text),
+    value,
     from: from as SettingRow['from'],
     env: def.env ?? null,
     default: def.default,
     describe: def.describe,
-  };
+    ...(invalid ? { invalid } : {}),
+  });
+  try {
+    return shown(canonical(key, text));
+  } catch (error) {
+    return shown(neutralise(text), `${origin}: ${(error as Error).message}`);
+  }
 }
 
 export function configPath(dir: string): ConfigResult {

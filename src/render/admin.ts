@@ -47,6 +47,11 @@ export function renderCacheCleared(result: CacheCleared, style: Style): Rendered
   return rendered(lines([`removed ${plural(result.removed, 'cached entry', 'cached entries')} from ${result.file}`]));
 }
 
+/** A bad value is shown as found; the note says why, and that commands using it will refuse it. */
+function invalidNotes(rows: SettingRow[]): string[] {
+  return rows.filter((r) => r.invalid).map((r) => `${r.invalid} (commands that use ${r.key} refuse it until it is fixed)`);
+}
+
 function origin(row: SettingRow): string {
   return row.from === 'env' ? `from ${row.env}` : row.from;
 }
@@ -59,7 +64,7 @@ export function renderConfig(result: ConfigResult, style: Style): Rendered {
     case 'config_get': {
       const row = result.setting;
       // Piped: the value alone, for `$(restaurant-menu config get api)`.
-      return rendered(lines([style.mode === 'plain' ? row.value : `${row.value}  ${style.c.dim(`(${origin(row)})`)}`]));
+      return rendered(lines([style.mode === 'plain' ? row.value : `${row.value}  ${style.c.dim(`(${origin(row)})`)}`]), invalidNotes([row]));
     }
     case 'config_set':
       return rendered(lines([`${result.key} = ${result.value}`]));
@@ -67,10 +72,12 @@ export function renderConfig(result: ConfigResult, style: Style): Rendered {
       return rendered(lines(result.removed ? [`removed the saved ${result.key}`] : []), result.removed ? [] : [`${result.key} was not saved; nothing to remove`]);
     case 'config_list': {
       const rows = result.settings;
-      if (style.mode === 'plain') return rendered(lines(rows.map((r) => tsv(r.key, r.value, r.from))));
+      const notes = invalidNotes(rows);
+      if (style.mode === 'plain') return rendered(lines(rows.map((r) => tsv(r.key, r.value, r.from))), notes);
       const keyWidth = Math.max(...rows.map((r) => displayWidth(r.key)));
       const valueWidth = Math.min(48, Math.max(...rows.map((r) => displayWidth(r.value))));
-      return rendered(lines(rows.map((r) => `${pad(r.key, keyWidth)}  ${pad(r.value, valueWidth)}  ${style.c.dim(origin(r))}`)));
+      const from = (r: SettingRow) => (r.invalid ? style.c.red(`${origin(r)}, invalid`) : style.c.dim(origin(r)));
+      return rendered(lines(rows.map((r) => `${pad(r.key, keyWidth)}  ${pad(r.value, valueWidth)}  ${from(r)}`)), notes);
     }
   }
 }
