@@ -29,7 +29,7 @@ const text = (args: Args, i: number) => String(args[i] ?? '');
 const list = (args: Args, i: number) => (Array.isArray(args[i]) ? (args[i] as string[]) : []);
 
 export const EXIT_CODES =
-  'Exit codes: 0 found or listed; 1 not found, ambiguous, or nothing matched;\n' +
+  'Exit codes: 0 found or listed; 1 not found, ambiguous, or nothing matched; ' +
   '2 usage error; 3 the menu API failed; 4 a local file or port failed.';
 
 /** One run function for every command of the table, and none for a command it lacks (checked by tsc). */

@@ -11,6 +11,7 @@ export interface CommandInfo {
   readonly args?: readonly string[];
   /** Options, from the settings table; shared ones are shown in their help group. */
   readonly options?: readonly SettingKey[];
+  /** `command  # what it does`: help aligns the comments, or puts them under a long command. */
   readonly examples?: readonly string[];
   readonly subcommands?: readonly CommandInfo[];
 }
@@ -25,27 +26,27 @@ export const COMMAND_TABLE = [
     args: ['[name...]'],
     options: ['region', 'diet', 'english', 'open', ...LOOKUP, ...OUTPUT, 'input'],
     examples: [
-      'restaurant-menu "Restaurang Bikupan"   today\'s dishes at Bikupan',
-      'restaurant-menu jons jacob             quotes, case and accents are optional',
-      'restaurant-menu                        every restaurant, by region',
-      'restaurant-menu --region ki            the restaurants in Solna',
-      'restaurant-menu dufva --diet vegan     only the vegan dishes',
+      'restaurant-menu "Restaurang Bikupan"  # today\'s dishes at Bikupan',
+      'restaurant-menu jons jacob  # quotes, case, accents optional',
+      'restaurant-menu  # every restaurant, by region',
+      'restaurant-menu --region ki  # the restaurants in Solna',
+      'restaurant-menu dufva --diet vegan  # only the vegan dishes',
       "restaurant-menu dufva --json | jq -r '.dishes[]'",
-      'restaurant-menu show today             a restaurant called "today"',
+      'restaurant-menu show today  # a restaurant called "today"',
     ],
   },
   {
     name: 'today',
     description: "every restaurant's menu today, grouped by region, favourites first",
     options: ['region', 'diet', 'english', 'onlyFavorites', 'concurrency', ...LOOKUP, ...OUTPUT],
-    examples: ['restaurant-menu today --region uppsala', 'restaurant-menu today -f                only your favourites', 'restaurant-menu today --diet vegetarian --english'],
+    examples: ['restaurant-menu today --region uppsala', 'restaurant-menu today -f  # only your favourites', 'restaurant-menu today --diet vegetarian --english'],
   },
   {
     name: 'find',
     description: 'where can I eat X today? searches every menu, in Swedish or English',
     args: ['<words...>'],
     options: ['region', 'diet', 'english', 'onlyFavorites', 'concurrency', ...LOOKUP, ...OUTPUT],
-    examples: ['restaurant-menu find chicken            finds Kycklinggryta too', 'restaurant-menu find kyckling curry      every word must match', 'restaurant-menu find vegetarian --region ki'],
+    examples: ['restaurant-menu find chicken  # finds Kycklinggryta too', 'restaurant-menu find kyckling curry  # every word must match', 'restaurant-menu find vegetarian --region ki'],
   },
   {
     name: 'serve',
@@ -85,8 +86,8 @@ export const COMMAND_TABLE = [
     args: ['<shell>'],
     examples: [
       'restaurant-menu completion bash >> ~/.bashrc',
-      'restaurant-menu completion zsh > ~/.zfunc/_restaurant-menu   (in $fpath)',
-      'restaurant-menu completion fish | source        (in config.fish)',
+      'restaurant-menu completion zsh > ~/.zfunc/_restaurant-menu  # in $fpath',
+      'restaurant-menu completion fish | source  # in config.fish',
     ],
   },
 ] as const satisfies readonly CommandInfo[];

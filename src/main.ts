@@ -12,7 +12,7 @@ import { cacheDir } from './paths.js';
 import { jsonText } from './render/common.js';
 import { closeCommand, route } from './route.js';
 import { longFlag, settingDef, valueFlags, type SettingKey } from './settings.js';
-import { joinWords } from './text.js';
+import { displayWidth, joinWords, largest, pad, wrap } from './text.js';
 import { VERSION } from './version.js';
 
 export { processIo } from './io.js';
@@ -36,8 +36,21 @@ function optionFor(key: SettingKey): Option[] {
   return out;
 }
 
-function examples(spec: CommandSpec): string {
-  return spec.examples?.length ? `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n` : '';
+/**
+ * The examples, each `$ command  # comment`, the comments in one column; when a line would not
+ * fit the width, every comment goes on a line of its own above its command (as gh does).
+ */
+function examples(spec: CommandSpec, width: number): string {
+  if (!spec.examples?.length) return '';
+  const rows = spec.examples.map((e) => {
+    const [command, comment] = e.split('  # ');
+    return { command: `  $ ${command}`, comment };
+  });
+  const commented = rows.filter((r) => r.comment);
+  const column = largest(commented.map((r) => displayWidth(r.command))) + 2;
+  const inline = commented.every((r) => column + 2 + displayWidth(r.comment!) <= width);
+  const lines = rows.flatMap((r) => (!r.comment ? [r.command] : inline ? [`${pad(r.command, column)}# ${r.comment}`] : [`  # ${r.comment}`, r.command]));
+  return `\nExamples:\n${lines.join('\n')}\n`;
 }
 
 /** The help and version options, grouped last as gh shows its inherited flags. */
@@ -62,7 +75,7 @@ function addCommand(parent: Command, spec: CommandSpec, wiring: Wiring): void {
   for (const arg of spec.args ?? []) cmd.argument(arg);
   for (const key of spec.options ?? []) for (const option of optionFor(key)) cmd.addOption(option);
   globalOptions(cmd, false);
-  if (spec.examples) cmd.addHelpText('after', examples(spec));
+  if (spec.examples) cmd.addHelpText('after', examples(spec, wiring.help.helpWidth));
   for (const sub of spec.subcommands ?? []) addCommand(cmd, sub, wiring);
   // A group (`config`, `cache`) given alone shows its help, on stdout, exit 0.
   if (spec.subcommands && !spec.run) {
@@ -91,7 +104,8 @@ function configure(cmd: Command, wiring: Wiring): void {
   cmd
     .exitOverride()
     .showSuggestionAfterError()
-    .configureHelp({ helpWidth: wiring.help.helpWidth, sortSubcommands: false, sortOptions: false })
+    // minWidthToWrap: descriptions wrap even in a narrow column (commander's default, 40, gives up below ~70 columns).
+    .configureHelp({ helpWidth: wiring.help.helpWidth, minWidthToWrap: 16, sortSubcommands: false, sortOptions: false })
     .configureOutput({
       writeOut: (text) => wiring.run.io.stdout.write(text),
       writeErr: (text) => wiring.run.io.stderr.write(text),
@@ -119,11 +133,11 @@ export function buildProgram(wiring: Wiring, only?: string): Command {
   configure(program, wiring);
   // The bare form runs `show`, so the top-level help lists show's options too.
   const show = COMMANDS.find((c) => c.name === 'show')!;
-  program.usage('[name...] [options]  |  <command> [options]');
+  program.usage('[name...] [options]\n       restaurant-menu <command> [options]');
   if (!only) for (const key of show.options ?? []) for (const option of optionFor(key)) program.addOption(option);
   globalOptions(program, true);
   program.helpCommand('help [command]', 'show help for a command');
-  program.addHelpText('after', `${examples(show)}\n${EXIT_CODES}\n`);
+  program.addHelpText('after', `${examples(show, wiring.help.helpWidth)}\n${wrap(EXIT_CODES, wiring.help.helpWidth).join('\n')}\n`);
   for (const spec of COMMANDS) if (!only || spec.name === only) addCommand(program, spec, wiring);
   return program;
 }

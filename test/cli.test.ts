@@ -388,6 +388,19 @@ describe('help and version', () => {
     expect(r.stdout).toContain('-h, --help');
   });
 
+  test.each([[50], [64]])('on a %i-column terminal, help wraps to fit (but for one unbreakable word); example comments go above their commands', async (columns) => {
+    for (const args of [['--help'], ['today', '--help'], ['serve', '--help'], ['completion', '--help']]) {
+      const r = await t.runWith(args, { columns });
+      expect(r.code).toBe(0);
+      const long = r.stdout.split('\n').filter((line) => line.length > columns);
+      // Only a single word (a URL, a variable's name), a usage line or an example command may overflow: breaking them spoils them.
+      for (const line of long) expect(line.trim(), `${args.join(' ')}: ${line}`).toMatch(/^(\S+|\$ .*|Usage: .*)$/);
+    }
+    const top = (await t.runWith(['--help'], { columns })).stdout.split('\n');
+    const at = top.indexOf('  $ restaurant-menu --region ki');
+    expect(top[at - 1]).toBe('  # the restaurants in Solna');
+  });
+
   test.each([['config'], ['cache']])('%s alone shows its help on stdout, exit 0', async (group) => {
     const r = await t.runWith([group]);
     expect(r).toMatchObject({ code: 0, stderr: '' });
