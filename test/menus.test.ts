@@ -238,11 +238,13 @@ describe('favourites', () => {
     expect(set.stdout).toBe('favorites = bikupan,dufva\n');
     const unknown = await t.runWith(['config', 'set', 'favorites', 'bikupan, nowhere'], { env: { RESTAURANT_MENU_API: t.api.url } });
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/'nowhere' is no restaurant; nothing was saved/);
+    expect(unknown.stderr).toBe("restaurant-menu: 'nowhere' is no restaurant; nothing was saved\n");
     const ambiguous = await t.runWith(['config', 'set', 'favorites', 'restaurang'], { env: { RESTAURANT_MENU_API: t.api.url } });
     expect(ambiguous.code).toBe(2);
-    expect(ambiguous.stderr).toMatch(/'restaurang' fits several restaurants: did you mean .*Restaurang Bikupan \(bikupan\)/);
+    expect(ambiguous.stderr).toMatch(/^restaurant-menu: 'restaurang' fits \d+ restaurants: .*Restaurang Bikupan \(bikupan\).*; name one of them \(nothing was saved\)\n$/);
     expect((await t.runWith(['config', 'get', 'favorites'])).stdout).toBe('bikupan,dufva\n');
+    expect((await t.runWith(['config', 'set', 'favorites', ' , '])).stdout).toBe('removed the saved favorites\n');
+    expect((await t.runWith(['config', 'get', 'favorites'])).stdout).toBe('\n');
   });
 
   test('today --favorites (-f) shows only them; plain today marks them and shows them first', async () => {

@@ -80,6 +80,8 @@ export interface SetContext {
 
 export async function configSet(key: string, value: string, ctx: SetContext): Promise<ConfigResult> {
   const k = checkKey(key);
+  // `config set favorites ""` empties the list: the same as unsetting it.
+  if (k === 'favorites' && !value.split(',').some((s) => s.trim())) return configUnset(k, ctx.store);
   let text = canonical(k, value);
   if (k === 'favorites') text = await favoriteIds(value, await ctx.restaurants());
   if (k === 'region' && !plausibleRegion(value, ctx.cachedRestaurants())) {
@@ -104,11 +106,19 @@ async function favoriteIds(value: string, restaurants: Restaurant[]): Promise<st
   for (const name of names) {
     const match = lookup(name, restaurants);
     if (match.kind === 'found') ids.push(match.restaurant.id);
-    else {
-      const options = match.kind === 'ambiguous' ? match.candidates : match.suggestions;
-      const hint = options.length ? `: did you mean ${joinWords(options.slice(0, 4).map((r) => `${r.name} (${r.id})`))}?` : '';
-      throw new UsageError(`${quote(name)} ${match.kind === 'ambiguous' ? 'fits several restaurants' : 'is no restaurant'}${hint}; nothing was saved`);
+    else if (match.kind === 'ambiguous') {
+      throw new UsageError(`${quote(name)} fits ${match.candidates.length} restaurants: ${someOf(match.candidates)}; name one of them (nothing was saved)`);
+    } else {
+      const hint = match.suggestions.length ? ` (did you mean ${someOf(match.suggestions, 'or')}?)` : '';
+      throw new UsageError(`${quote(name)} is no restaurant${hint}; nothing was saved`);
     }
   }
   return canonical('favorites', [...new Set(ids)].join(','));
+}
+
+/** `Name (id)`, at most five of them, then how many more. */
+function someOf(restaurants: Restaurant[], last = 'and'): string {
+  const shown = restaurants.slice(0, restaurants.length > 6 ? 5 : 6).map((r) => `${r.name} (${r.id})`);
+  const more = restaurants.length - shown.length;
+  return more ? `${shown.join(', ')} and ${more} more` : joinWords(shown, last);
 }
