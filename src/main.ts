@@ -10,7 +10,7 @@ import { cachedRestaurants } from './cache/store.js';
 import { namesRestaurant } from './lookup.js';
 import { cacheDir } from './paths.js';
 import { jsonText } from './render/common.js';
-import { closeCommand, route } from './route.js';
+import { closeWord, route } from './route.js';
 import { longFlag, settingDef, valueFlags, type SettingKey } from './settings.js';
 import { displayWidth, joinWords, largest, pad, wrap } from './text.js';
 import { VERSION } from './version.js';
@@ -83,7 +83,7 @@ function addCommand(parent: Command, spec: CommandSpec, wiring: Wiring): void {
     cmd.allowExcessArguments().action(() => {
       const word = cmd.args[0];
       if (word === undefined) return cmd.outputHelp();
-      const close = closeCommand(word, names);
+      const close = closeWord(word, names);
       const hint = close ? `. Did you mean '${close}'?` : `; it has ${joinWords(names.map((n) => `'${n}'`), 'and')}`;
       throw new UsageError(`unknown command '${word}' for '${spec.name}'${hint}`);
     });

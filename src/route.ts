@@ -20,8 +20,8 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-/** The command a word seems to mean: same letters in another case, or one or two edits away. */
-export function closeCommand(word: string, commands: string[]): string | undefined {
+/** The word (a command, a setting, a value) a word seems to mean: same letters in another case, or one or two edits away. */
+export function closeWord(word: string, commands: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
   if (lower === 'version') return '--version';
   if (commands.includes(lower)) return lower;
@@ -48,7 +48,7 @@ export function route(argv: string[], commands: string[], valueFlags: Set<string
       continue;
     }
     if (commands.includes(arg)) return { kind: 'run', argv: [arg, ...argv.slice(0, i), ...argv.slice(i + 1)] };
-    const suggestion = closeCommand(arg, commands);
+    const suggestion = closeWord(arg, commands);
     if (suggestion && !isRestaurant(arg)) return { kind: 'unknown-command', word: arg, suggestion };
     return { kind: 'run', argv: ['show', ...argv] };
   }

@@ -6,6 +6,7 @@ import { durationText, parseBytes, parseDuration } from './duration.js';
 import { UsageError } from './errors.js';
 import { DIET_FILTERS, type DietFilter } from './food/diet.js';
 import { REGION_ALIASES } from './restaurants.js';
+import { closeWord } from './route.js';
 import { clip, quote, redactUrl } from './text.js';
 
 export const DEFAULT_API = 'https://menu.dckube.scilifelab.se/api';
@@ -61,7 +62,10 @@ function oneOf<V extends string>(values: readonly V[], aliases: Record<string, V
   return (text: string): V => {
     const wanted = text.trim().toLowerCase();
     const found = values.find((v) => v === wanted) ?? aliases[wanted];
-    if (!found) throw new UsageError(`must be one of ${values.join(', ')} (got ${quote(text, 20)})`);
+    if (!found) {
+      const close = closeWord(wanted, values);
+      throw new UsageError(`must be one of ${values.join(', ')} (got ${quote(text, 20)}${close ? `; did you mean '${close}'?` : ''})`);
+    }
     return found;
   };
 }

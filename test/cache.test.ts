@@ -258,8 +258,11 @@ describe('settings', () => {
     [['config', 'set', 'ttl', 'banana'], /invalid duration 'banana'/],
     [['config', 'set', 'timeout', '25d'], /must be at most 10m \(got '25d'\)/],
     [['config', 'set', 'api', 'not a url'], /is not a URL/],
-    [['config', 'set', 'colour', 'red'], /unknown setting 'colour'/],
-    [['config', 'set', 'port', '80'], /unknown setting 'port'/],
+    [['config', 'set', 'colour', 'red'], /^restaurant-menu: unknown setting 'colour'\. Did you mean 'color'\?$/],
+    [['config', 'set', 'favourites', 'dufva'], /^restaurant-menu: unknown setting 'favourites'\. Did you mean 'favorites'\?$/],
+    [['config', 'set', 'diet', 'vegetarien'], /^restaurant-menu: diet: must be one of any, .* \(got 'vegetarien'; did you mean 'vegetarian'\?\)$/],
+    [['config', 'set', 'english', 'maybe'], /^restaurant-menu: english: must be true or false/],
+    [['config', 'set', 'port', '80'], /^restaurant-menu: unknown setting 'port' \(settings: api, timeout, ttl, region, diet, english, favorites, concurrency, color\)$/],
     [['config', 'set', 'concurrency', '100'], /must be a whole number from 1 to 16/],
   ])('%j is refused and changes nothing', async (args, pattern) => {
     await t.runWith(['config', 'set', 'ttl', '15m']);

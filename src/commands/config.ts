@@ -5,6 +5,7 @@ import { lookup } from '../lookup.js';
 import { plausibleRegion, KNOWN_REGIONS } from '../restaurants.js';
 import { canonical, isSettingKey, pick, settingDef, SETTINGS, type Env, type Origin, type Saved, type SettingKey } from '../settings.js';
 import { configFileIn, type SettingsStore } from '../settings-store.js';
+import { closeWord } from '../route.js';
 import { joinWords, neutralise, quote } from '../text.js';
 
 export interface SettingRow {
@@ -31,7 +32,8 @@ export const SAVED_KEYS = (Object.keys(SETTINGS) as SettingKey[]).filter((k) => 
 
 function checkKey(key: string): SettingKey {
   if (!isSettingKey(key) || !SETTINGS[key].saved) {
-    throw new UsageError(`unknown setting ${quote(key)} (settings: ${SAVED_KEYS.join(', ')})`);
+    const close = closeWord(key, SAVED_KEYS);
+    throw new UsageError(`unknown setting ${quote(key)}${close ? `. Did you mean '${close}'?` : ` (settings: ${SAVED_KEYS.join(', ')})`}`);
   }
   return key;
 }
@@ -82,7 +84,12 @@ export async function configSet(key: string, value: string, ctx: SetContext): Pr
   const k = checkKey(key);
   // `config set favorites ""` empties the list: the same as unsetting it.
   if (k === 'favorites' && !value.split(',').some((s) => s.trim())) return configUnset(k, ctx.store);
-  let text = canonical(k, value);
+  let text: string;
+  try {
+    text = canonical(k, value);
+  } catch (error) {
+    throw new UsageError(`${k}: ${(error as Error).message}`);
+  }
   if (k === 'favorites') text = await favoriteIds(value, await ctx.restaurants());
   if (k === 'region' && !plausibleRegion(value, ctx.cachedRestaurants())) {
     throw new UsageError(`unknown region ${quote(value)} (known: ${joinWords([...KNOWN_REGIONS, 'all'])}, or ki, bmc, uu, ...)`);
