@@ -139,7 +139,7 @@ export class Run {
     return async (query, candidates) => {
       for (const line of this.notices.take()) this.io.stderr.write(`restaurant-menu: ${line}\n`);
       const { pick } = await import('./render/picker.js'); // lazy: the prompt library is not on the warm path
-      return pick(this.io, query, candidates);
+      return pick(this.io, this.style().c, query, candidates);
     };
   }
 

@@ -145,6 +145,21 @@ describe('the picker', () => {
     expect(out).toContain('Raggmunk med fläsk och lingon');
   });
 
+  test.each([
+    [['--color', 'never'], {}],
+    [[], { NO_COLOR: '1' }],
+  ])('%j %j: the list has no colour either (it has by default)', async (flags, env) => {
+    const pickWith = async (extra: string[], environment: Record<string, string>) => {
+      const term = onTerminal(['restaurang', ...extra], 80, environment);
+      await term.waitFor('which one?');
+      term.type('\x1b');
+      await term.exited;
+      return term.output().split('which one?')[0]! + term.output().split('which one?')[1]!;
+    };
+    expect(await pickWith([], {})).toMatch(/\x1b\[[\d;]*m/);
+    expect(await pickWith(flags, env)).not.toMatch(/\x1b\[[\d;]*m/);
+  });
+
   test('arrow keys move the choice', async () => {
     const term = onTerminal(['restaurang'], 80);
     await term.waitFor('which one?');

@@ -4,8 +4,34 @@ import search from '@inquirer/search';
 import type { Restaurant } from '../api/model.js';
 import type { Io } from '../io.js';
 import { fold } from '../text.js';
+import type { Painter } from './paint.js';
 
-export async function pick(io: Io, query: string, candidates: Restaurant[]): Promise<Restaurant | undefined> {
+/**
+ * The prompt's look in our colours: the library decides colour once, from the environment
+ * alone, so `--color never` would not reach it; every colour it uses is given here.
+ */
+function theme(c: Painter) {
+  return {
+    prefix: { idle: c.cyan('?'), done: c.green('✔') },
+    spinner: { interval: 80, frames: ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'].map((f) => c.yellow(f)) },
+    icon: { cursor: '❯' },
+    style: {
+      answer: c.cyan,
+      message: c.bold,
+      error: (text: string) => c.red(`> ${text}`),
+      defaultAnswer: (text: string) => c.dim(`(${text})`),
+      help: c.dim,
+      highlight: c.cyan,
+      key: (text: string) => c.cyan(c.bold(`<${text}>`)),
+      disabled: (text: string) => c.dim(`- ${text}`),
+      searchTerm: c.cyan,
+      description: c.cyan,
+      keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${c.bold(key)} ${c.dim(action)}`).join(c.dim(' • ')),
+    },
+  };
+}
+
+export async function pick(io: Io, colour: Painter, query: string, candidates: Restaurant[]): Promise<Restaurant | undefined> {
   const abort = new AbortController();
   // A lone ESC byte is the Escape key (arrow keys send ESC [ A and so on).
   const onData = (chunk: Buffer | string) => {
@@ -17,6 +43,7 @@ export async function pick(io: Io, query: string, candidates: Restaurant[]): Pro
       {
         message: candidates.length > 1 ? `'${query}' fits several restaurants; which one?` : 'Which restaurant?',
         pageSize: 10,
+        theme: theme(colour),
         source: (term) => {
           const words = fold(term ?? '').split(' ').filter(Boolean);
           return candidates
