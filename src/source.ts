@@ -79,6 +79,7 @@ export class MenuSource {
       fromCache: cachedRestaurantList,
       fresh: (entry, now) => withinTtl(entry, now, LIST_TTL_MS),
       usableWhenDown: () => true,
+      kind: 'list',
       what: 'the restaurant list',
       fetch: async () => {
         let answer = await this.get(LIST_PATH);
@@ -98,6 +99,7 @@ export class MenuSource {
       fromCache: cachedMenu,
       fresh: (entry, now) => withinTtl(entry, now, this.options.menuTtlMs) && sameStockholmDay(entry, now),
       usableWhenDown: sameStockholmDay,
+      kind: 'menu',
       what: `the menu of ${restaurant.name}`,
       fetch: async () => {
         const answer = await this.get(path);
@@ -118,6 +120,7 @@ export class MenuSource {
       fromCache: (cached: unknown) => T | undefined;
       fresh: (entry: CacheEntry, now: number) => boolean;
       usableWhenDown: (entry: CacheEntry, now: number) => boolean;
+      kind: StaleUse['kind'];
       what: string;
       fetch: () => Promise<unknown>;
     },
@@ -137,7 +140,7 @@ export class MenuSource {
       if (!how.usableWhenDown(cached.entry, now)) {
         throw new ApiError(error.code, `${error.message}; the last copy of ${how.what} was fetched ${age}, not today, so it is not shown`, true);
       }
-      this.options.onStale({ what: how.what, reason: error.message, fetchedAt: cached.entry.fetchedAt });
+      this.options.onStale({ kind: how.kind, what: how.what, reason: error.message, fetchedAt: cached.entry.fetchedAt });
       return { value: cached.value, source: { fetchedAt: iso(cached.entry.fetchedAt), fromCache: true, stale: true } };
     }
     const value = how.parse(body);

@@ -14,16 +14,22 @@ export function describeAge(fetchedAt: number, now: number): string {
 
 /** A cached copy served because the API failed. */
 export interface StaleUse {
+  kind: 'list' | 'menu';
   what: string;
   /** The API failure, as a message. */
   reason: string;
   fetchedAt: number;
 }
 
-/** One note for every stale copy a run served: the failure, and how old the oldest copy is. */
+/**
+ * One note for every stale copy a run served: the failure, and how old the (oldest) menu shown
+ * is. The menus are what the user reads; a cached restaurant list is named only when it is all.
+ */
 export function staleNote(uses: StaleUse[], now: number): string | undefined {
   if (uses.length === 0) return undefined;
-  const oldest = uses.reduce((min, u) => Math.min(min, u.fetchedAt), Infinity);
-  const copies = uses.length === 1 ? uses[0]!.what : `${uses.length} cached answers, the oldest`;
+  const menus = uses.filter((u) => u.kind === 'menu');
+  const shown = menus.length ? menus : uses;
+  const oldest = shown.reduce((min, u) => Math.min(min, u.fetchedAt), Infinity);
+  const copies = shown.length === 1 ? shown[0]!.what : `${shown.length} cached menus, the oldest`;
   return `${uses[0]!.reason}; showing ${copies} fetched ${describeAge(oldest, now)}`;
 }

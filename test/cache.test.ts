@@ -177,6 +177,13 @@ describe('honest answers while the API is down', () => {
     expect(r.stderr).toMatch(/connection refused\); .*; showing the restaurant list fetched 7 days ago \(Wednesday 25 Nov 11:30\)/);
   });
 
+  test('when the list is stale too, the note is about the menu shown', async () => {
+    const base = await closedPortUrl();
+    seedCache(base, { '/restaurant': [WEEKDAY - 2 * DAY, [DUFVA]], '/restaurant/dufva': [WEEKDAY - 2 * 3600_000, MENU] });
+    const r = await t.runWith(['--api', base, 'dufva', '--ttl', '1m']);
+    expectOneLine(r, 0, /connection refused\); .*; showing the menu of Sven Dufva fetched 2 h ago$/);
+  });
+
   test("yesterday's menu is never shown as today's: exit 3, saying when it was fetched", async () => {
     seedCache(t.api.url, { '/restaurant': [WEEKDAY - 1000, [DUFVA]], '/restaurant/dufva': [YESTERDAY_NOON, MENU] });
     t.api.fault = '503';

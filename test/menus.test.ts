@@ -333,7 +333,7 @@ test('API down: today serves the cached menus with one warning for all of them, 
   expect(stale).toEqual(Array(16).fill(true));
   expect(r.stderr.trim().split('\n')).toEqual([
     'restaurant-menu: no menu today: Café Biomedicum and Café Delta',
-    expect.stringMatching(/^restaurant-menu: the menu API at .* answered 500 Internal Server Error; try again later; showing 18 cached answers, the oldest fetched \d+ (ms|s) ago$/),
+    expect.stringMatching(/^restaurant-menu: the menu API at .* answered 500 Internal Server Error; try again later; showing 18 cached menus, the oldest fetched \d+ (ms|s) ago$/),
   ]);
   const table = await t.runWith(['--api', t.api.url, 'today', '--ttl', '0'], { columns: 100 });
   expect(table.stdout).toContain('(cached copy)');
