@@ -111,8 +111,10 @@ export class Run {
   /** `Fetching menus 7/18` on a terminal's stderr, erased by `finish`; nothing when piped or with --json. */
   private progress(): ((done: number, total: number) => void) | undefined {
     if (!this.io.stderr.isTTY || this.flags.json === true) return undefined;
-    this.progressShown = true;
-    return (done, total) => this.io.stderr.write(`\rFetching menus ${done}/${total}`);
+    return (done, total) => {
+      this.progressShown = true;
+      this.io.stderr.write(`\rFetching menus ${done}/${total}`);
+    };
   }
 
   /** Prints a command's output; its notes wait for `finish`. Returns the exit code. */

@@ -78,6 +78,15 @@ describe('terminal table', () => {
     expect(out).toContain('Today, Thursday 26 Nov');
     expect(out).toMatch(/│ Pasta carbonara +│ meat +│/);
     expect(out).toMatch(/│ Falafel med tahinisås +│ vegan │/);
+    expect(renderShow(found(['Vegetarisk lasagne']), terminal(80)).stdout).toMatch(/│ Vegetarisk lasagne +│ vegetarian │/);
+  });
+
+  test('below 64 columns there is no Diet column: the label follows the dish, in brackets', () => {
+    const narrow = strip(renderShow(found(['Pasta carbonara', 'Falafel med tahinisås']), terminal(63)).stdout);
+    expect(narrow).not.toContain('Diet');
+    expect(narrow).toMatch(/│ Pasta carbonara \(meat\) +│/);
+    expect(narrow).toMatch(/│ Falafel med tahinisås \(vegan\) +│/);
+    expect(strip(renderShow(found(['Pasta carbonara']), terminal(64)).stdout)).toContain('Diet');
   });
 
   test('on terminals that show hyperlinks: short link text, the URL behind it', () => {
@@ -148,6 +157,32 @@ describe('today on a terminal', () => {
     expect(lines.at(-2)).toBe('No menu today: Delta.');
     expect(lines.at(-1)).toBe('Could not fetch the menu of Epsilon (the menu API answered 500).');
     expect(renderToday(today(), terminal(80)).notes).toEqual([]);
+  });
+
+  test('every dish has a bullet; a gloss and a wrapped line hang under the text', () => {
+    const long = 'Vegansk pasta med svamp och tryffel, serveras med ruccolasallad och rostade pinjenötter';
+    const result = today({ regions: [{ region: 'Solna', restaurants: [menu('c', 'Gamma', 'Solna', ['Köttbullar med gräddsås', long])] }] });
+    const out = strip(renderToday(result, terminal(70, { english: true })).stdout).split('\n');
+    const dish = (l: string) => l.split('│')[2]!;
+    const cells = out.filter((l) => l.startsWith('│ ') && !l.includes('Restaurant')).map(dish);
+    expect(cells[0]).toMatch(/^ • Köttbullar med gräddsås/);
+    expect(cells[1]).toMatch(/^ {3}— meatballs, cream sauce/);
+    expect(cells[2]).toMatch(/^ • Vegansk pasta/);
+    // Everything up to the next bullet is indented under the text: no line reads as a dish of its own.
+    expect(cells.slice(3).every((c) => /^ {3,}\S/.test(c)), cells.join("\n")).toBe(true);
+  });
+
+  test('the region tables share one layout, so they line up', () => {
+    const result = today({
+      regions: [
+        { region: 'Uppsala', restaurants: [menu('a', 'A', 'Uppsala', ['Lax'])] },
+        { region: 'Solna', restaurants: [menu('c', 'Restaurang med ett långt namn', 'Solna', ['Pasta carbonara med bacon och parmesan'])] },
+      ],
+    });
+    const out = strip(renderToday(result, terminal(100)).stdout).split('\n');
+    const tops = out.filter((l) => l.startsWith('┌'));
+    expect(tops).toHaveLength(2);
+    expect(tops[0]).toBe(tops[1]);
   });
 
   test('piped, the same facts go to stderr, after the records; favourites first', () => {

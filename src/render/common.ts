@@ -45,18 +45,33 @@ export function prose(style: Style, text: string, paint: (s: string) => string =
 }
 
 const LABEL_COLOURS = { vegan: 'green', vegetarian: 'green', fish: 'cyan', meat: 'red' } as const;
-const LABEL_TEXT = { vegan: 'vegan', vegetarian: 'veg', fish: 'fish', meat: 'meat' } as const;
 
-/** A dish's diet as a short coloured word (text, so it reads without colour), or '' when unknown. */
-export function dietCell(style: Style, info: DishInfo): string {
-  const label = dietLabel(info);
-  return label ? style.c[LABEL_COLOURS[label]](LABEL_TEXT[label]) : '';
+/**
+ * Below this many columns a Diet column would squeeze the dishes: the label then follows the
+ * dish, in brackets, instead.
+ */
+const DIET_COLUMN_FROM = 64;
+
+/** Whether a table of these dishes has a Diet column (some dish has a label, and there is room). */
+export function dietColumn(style: Style, infos: DishInfo[]): boolean {
+  return style.columns >= DIET_COLUMN_FROM && infos.some((d) => dietLabel(d));
 }
 
-/** A dish's lines in a table cell: the text, then its English gloss (dim) with --english. */
-export function dishCell(style: Style, info: DishInfo): CellLine[] {
-  const out: CellLine[] = [info.dish];
-  if (style.english && info.english) out.push({ text: `— ${info.english}`, paint: style.c.dim });
+/** A dish's diet as a coloured word (text, so it reads without colour), or '' when unknown. */
+export function dietCell(style: Style, info: DishInfo): string {
+  const label = dietLabel(info);
+  return label ? style.c[LABEL_COLOURS[label]](label) : '';
+}
+
+/**
+ * A dish's lines in a table cell: the text (after a bullet where a restaurant's dishes share a
+ * cell column; with its diet in brackets when the table has no Diet column), then its English
+ * gloss (dim) with --english.
+ */
+export function dishCell(style: Style, info: DishInfo, how: { bullet?: boolean; withLabel?: boolean } = {}): CellLine[] {
+  const label = how.withLabel ? dietLabel(info) : undefined;
+  const out: CellLine[] = [`${how.bullet ? '• ' : ''}${info.dish}${label ? ` (${label})` : ''}`];
+  if (style.english && info.english) out.push({ text: `${how.bullet ? '  ' : ''}— ${info.english}`, paint: style.c.dim });
   return out;
 }
 

@@ -8,9 +8,9 @@ import type { RegionGroup } from '../restaurants.js';
 import { stockholmDayLabel } from '../stockholm.js';
 import { displayWidth, joinWords, largest, pad, quote } from '../text.js';
 import { WEEKEND_HINT } from '../wording.js';
-import { dietCell, dishCell, dishRecord, jsonText, lines, prose, rendered, type Rendered } from './common.js';
+import { dietCell, dietColumn, dishCell, dishRecord, jsonText, lines, prose, rendered, type Rendered } from './common.js';
 import { link, type Style } from './style.js';
-import { boxTable, type Cell, type Row } from './table.js';
+import { boxTable, fit, type Cell, type Row } from './table.js';
 
 type Groups = RegionGroup<RestaurantMenu>[];
 
@@ -47,17 +47,25 @@ function restaurantCell(style: Style, m: RestaurantMenu, withRegion: boolean): C
   return cell;
 }
 
+/**
+ * A table per section, all with one layout so that they line up. Each dish has a bullet, so
+ * that a long dish wrapped onto two lines does not read as two dishes.
+ */
 function tables(style: Style, groups: Groups): string[] {
-  const out: string[] = [];
-  const withDiet = groups.some((g) => g.restaurants.some((m) => m.dishDetails.some((d) => d.tags.length)));
+  const withDiet = dietColumn(style, groups.flatMap((g) => g.restaurants.flatMap((m) => m.dishDetails)));
   const columns = [{ head: 'Restaurant', min: 10 }, { head: 'Dish', min: 16 }, ...(withDiet ? [{ head: 'Diet', min: 5 }] : [])];
-  for (const section of sections(groups)) {
-    const rowGroups = section.menus.map((m) =>
-      m.dishDetails.map((d, i): Row => [i === 0 ? restaurantCell(style, m, section.withRegion) : [], dishCell(style, d), ...(withDiet ? [[dietCell(style, d)]] : [])]),
-    );
-    out.push(style.c.bold(section.title), boxTable(style, columns, rowGroups));
-  }
-  return out;
+  const built = sections(groups).map((section) => ({
+    title: section.title,
+    rowGroups: section.menus.map((m) =>
+      m.dishDetails.map((d, i): Row => [
+        i === 0 ? restaurantCell(style, m, section.withRegion) : [],
+        dishCell(style, d, { bullet: true, withLabel: !withDiet }),
+        ...(withDiet ? [[dietCell(style, d)]] : []),
+      ]),
+    ),
+  }));
+  const widths = fit(style, columns, built.flatMap((b) => b.rowGroups.flat()));
+  return built.flatMap((b) => [style.c.bold(b.title), boxTable(style, columns, b.rowGroups, widths)]);
 }
 
 /** Tab-separated records, favourites first: the same columns as a found restaurant's dishes. */

@@ -3,7 +3,7 @@ import type { ShowResult } from '../commands/show.js';
 import { stockholmDayLabel } from '../stockholm.js';
 import { quote } from '../text.js';
 import { WEEKEND_HINT } from '../wording.js';
-import { dietCell, dishCell, dishRecord, jsonText, lines, listLines, listRecords, named, prose, rendered, restaurantFields, tsv, whereToGo, type Rendered } from './common.js';
+import { dietCell, dietColumn, dishCell, dishRecord, jsonText, lines, listLines, listRecords, named, prose, rendered, restaurantFields, tsv, whereToGo, type Rendered } from './common.js';
 import type { Style } from './style.js';
 import { boxTable } from './table.js';
 
@@ -63,9 +63,9 @@ function terminal(result: ShowResult, style: Style): string[] {
       const stale = result.source.stale ? c.yellow('  (cached copy: the API did not answer)') : '';
       const out = [`${c.bold(r.name)} ${c.dim('·')} ${r.region}${stale}`];
       if (result.dishes.length) {
-        const withDiet = result.dishDetails.some((d) => d.tags.length);
+        const withDiet = dietColumn(style, result.dishDetails);
         const columns = [{ head: `Today, ${day}`, min: 16 }, ...(withDiet ? [{ head: 'Diet', min: 5 }] : [])];
-        const groups = result.dishDetails.map((d) => [[dishCell(style, d), ...(withDiet ? [[dietCell(style, d)]] : [])]]);
+        const groups = result.dishDetails.map((d) => [[dishCell(style, d, { withLabel: !withDiet }), ...(withDiet ? [[dietCell(style, d)]] : [])]]);
         out.push(boxTable(style, columns, groups));
         if (result.hidden) out.push(...prose(style, `${result.hidden} more ${result.hidden === 1 ? 'dish is' : 'dishes are'} not ${result.diet}.`, c.dim));
       } else if (result.hidden) {

@@ -1,6 +1,7 @@
 // A boxed table sized to its content, up to the terminal's width. Long cells wrap at word
 // boundaries, continuation lines indent under the text's first character, and rows can be
-// grouped (no rule between rows of one group). Written here rather than with cli-table3, which
+// grouped (no rule between rows of one group). Several tables can share one layout (`fit`), so
+// that the tables of a page line up. Written here rather than with cli-table3, which
 // re-measures every cell on every pass (a 240 KB dish took two minutes) and cannot hang an indent.
 import { clip, displayWidth, largest, pad, wrap } from '../text.js';
 import type { Style } from './style.js';
@@ -18,8 +19,8 @@ export interface Column {
 
 /** Longer lines are clipped before layout: a table cell is no place for a novel. */
 const MAX_LINE = 300;
-/** Lines that start with these hang their continuation under the text after them. */
-const MARKERS = ['— ', '• ', '★ '];
+/** Lines that start with these (after any indent) hang their continuation under the text after them. */
+const MARKER = /^( *)(— |• |★ )/;
 
 const textOf = (line: CellLine) => (typeof line === 'string' ? line : line.text);
 
@@ -54,16 +55,25 @@ function layout(columns: Column[], rows: Row[], room: number): number[] {
 
 function wrapLine(line: CellLine, width: number): string[] {
   const text = clip(textOf(line), MAX_LINE);
-  const marker = MARKERS.find((m) => text.startsWith(m));
-  const wrapped = wrap(text, width, marker ? ' '.repeat(displayWidth(marker)) : '');
+  const match = MARKER.exec(text);
+  // An indent is kept on every line (wrap() would drop it); a marker hangs the rest under the text.
+  const indent = match?.[1] ?? '';
+  const hang = match ? ' '.repeat(displayWidth(match[2]!)) : '';
+  const wrapped = wrap(text.slice(indent.length), width - indent.length, hang).map((l) => indent + l);
   return typeof line === 'string' ? wrapped : wrapped.map((text) => line.paint(text));
 }
 
-export function boxTable(style: Style, columns: Column[], groups: Row[][]): string {
+/** The room a table of these columns leaves for its content. */
+const contentRoom = (style: Style, columnCount: number) => style.columns - 1 - columnCount * 3;
+
+/** The column widths that fit every row given, for tables that should line up. */
+export function fit(style: Style, columns: Column[], rows: Row[]): number[] {
+  return layout(columns, rows, contentRoom(style, columns.length));
+}
+
+export function boxTable(style: Style, columns: Column[], groups: Row[][], widths = fit(style, columns, groups.flat())): string {
   const { c } = style;
   const border = (s: string) => c.gray(s);
-  const room = style.columns - 1 - columns.length * 3;
-  const widths = layout(columns, groups.flat(), room);
   const rule = (left: string, mid: string, right: string) => border(left + widths.map((w) => '─'.repeat(w + 2)).join(mid) + right);
   const renderRow = (row: Row) => {
     const cells = widths.map((w, i) => (row[i] ?? []).flatMap((line) => wrapLine(line, w)));
