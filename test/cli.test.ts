@@ -157,6 +157,15 @@ describe('ambiguous and unknown names', () => {
     expect(j.regions.map((g: { region: string }) => g.region)).toEqual(['Uppsala', 'Solna']);
   });
 
+  test.each([
+    [['kyckling'], /; looking for a dish\? restaurant-menu find kyckling$/, true],
+    [['chicken', 'curry'], /; looking for a dish\? restaurant-menu find chicken curry$/, true],
+    [['nowhere'], /; here are all of them$/, false],
+  ])('a name that reads as a dish (%j) points to find', async (words, pattern, dish) => {
+    expectOneLineError(await run(...words), 1, pattern);
+    expect(json(await run(...words, '--json'))).toMatchObject({ status: 'not_found', looksLikeDish: dish });
+  });
+
   test.each([["'; rm -rf / #"], ['🍕 pizza 🍕'], ['*']])('odd characters %j: a clean not-found, exit 1', async (name) => {
     expectOneLineError(await run(name), 1, /no restaurant matches/);
   });

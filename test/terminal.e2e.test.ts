@@ -181,6 +181,12 @@ describe('the picker', () => {
     expect(stripAnsi(term.output()).split('which one?').at(-1)).not.toMatch(/restaurant-menu:|Error|at /);
   });
 
+  test('not for a dish: `restaurant-menu kyckling` points to find instead', async () => {
+    const out = stripAnsi(await run(['kyckling'], 80));
+    expect(out).not.toContain('Which restaurant?');
+    expect(out).toContain('looking for a dish? restaurant-menu find kyckling');
+  });
+
   test('never with --no-input, --json or CI: the list and exit 1 as before', async () => {
     for (const [args, env] of [
       [['restaurang', '--no-input'], {}],

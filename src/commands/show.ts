@@ -3,6 +3,7 @@ import type { Restaurant } from '../api/model.js';
 import { describeDish, fits, type DishInfo } from '../dishes.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { DietFilter } from '../food/diet.js';
+import { looksLikeDish } from '../food/search.js';
 import { lookup, type MatchKind } from '../lookup.js';
 import { filterRegion, groupByRegion, resolveRegion, type RegionGroup } from '../restaurants.js';
 import type { MenuSource, Provenance } from '../source.js';
@@ -31,7 +32,16 @@ export type ShowResult =
       source: Provenance;
     } & Dishes)
   | { status: 'ambiguous'; query: string; candidates: Restaurant[]; source: Provenance }
-  | { status: 'not_found'; query: string; region: string | null; suggestions: Restaurant[]; regions: RegionGroup<Restaurant>[]; source: Provenance }
+  | {
+      status: 'not_found';
+      query: string;
+      region: string | null;
+      suggestions: Restaurant[];
+      /** The query reads as a dish ("kyckling"): `find` is what was meant. */
+      looksLikeDish: boolean;
+      regions: RegionGroup<Restaurant>[];
+      source: Provenance;
+    }
   /** The name matches a restaurant, but not in the region asked for. */
   | { status: 'elsewhere'; query: string; region: string; restaurant: Restaurant; source: Provenance }
   | { status: 'list'; region: string | null; regions: RegionGroup<Restaurant>[]; source: Provenance }
@@ -78,6 +88,7 @@ export async function show(options: ShowOptions): Promise<ShowResult> {
   const match = lookup(query, inRegion);
   let restaurant: Restaurant | undefined;
   let via: MatchKind | 'picked' | undefined;
+  let dish = false;
   if (match.kind === 'found') {
     restaurant = match.restaurant;
     via = match.via;
@@ -86,7 +97,9 @@ export async function show(options: ShowOptions): Promise<ShowResult> {
       const anywhere = lookup(query, restaurants);
       if (anywhere.kind === 'found') return { status: 'elsewhere', query, region, restaurant: anywhere.restaurant, source };
     }
-    if (options.choose) {
+    // A dish's name ("kyckling") is answered with a hint to `find`, not with a list to pick from.
+    dish = match.kind === 'none' && looksLikeDish(query);
+    if (options.choose && !dish) {
       restaurant = await options.choose(query, match.kind === 'ambiguous' ? match.candidates : inRegion);
       if (!restaurant) return { status: 'cancelled', query };
       via = 'picked';
@@ -95,7 +108,15 @@ export async function show(options: ShowOptions): Promise<ShowResult> {
   if (!restaurant || !via) {
     return match.kind === 'ambiguous'
       ? { status: 'ambiguous', query, candidates: match.candidates, source }
-      : { status: 'not_found', query, region, suggestions: match.kind === 'none' ? match.suggestions : [], regions: groupByRegion(inRegion, (r) => r), source };
+      : {
+          status: 'not_found',
+          query,
+          region,
+          suggestions: match.kind === 'none' ? match.suggestions : [],
+          looksLikeDish: dish,
+          regions: groupByRegion(inRegion, (r) => r),
+          source,
+        };
   }
   const { menu, source: menuSource } = await options.source.menu(restaurant);
   const now = options.now();

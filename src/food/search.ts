@@ -50,6 +50,15 @@ export function compileQuery(query: string): DishQuery | undefined {
   return { words };
 }
 
+/**
+ * Whether a text reads as food rather than a restaurant's name: every word of three letters or
+ * more is a food word the glossary knows ("kyckling", "chicken curry").
+ */
+export function looksLikeDish(text: string): boolean {
+  const words = compileQuery(text)?.words.filter((w) => w.text.length >= 3) ?? [];
+  return words.length > 0 && words.every((w) => w.entries.length > 0 || (w.parts?.length ?? 0) > 0 || w.diet !== undefined);
+}
+
 /** Every glossary entry the dish has: whole words, phrases, compound parts, and known ends of unknown words. */
 function dishEntries(dish: string): Set<Entry> {
   const found = new Set<Entry>();
