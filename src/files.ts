@@ -21,6 +21,12 @@ const REASONS: Record<string, string> = {
   EROFS: 'a read-only file system',
   ENOSPC: 'the disk is full',
   EDQUOT: 'the disk quota is used up',
+  ENOENT: 'a folder on its path does not exist',
+  ENOTDIR: 'a part of its path is a file, not a folder',
+  ENAMETOOLONG: 'the path is too long',
+  EMFILE: 'too many open files',
+  EBUSY: 'the file is busy',
+  EIO: 'a disk error',
 };
 
 /** A short, human reason for a file-system error. */

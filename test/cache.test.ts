@@ -325,12 +325,18 @@ describe('settings', () => {
 
   test('settings under a directory that cannot be created: a clear error, exit 4, no hang', async () => {
     const r = await t.runWith(['config', 'set', 'ttl', '5m'], { env: { RESTAURANT_MENU_CONFIG_DIR: '/proc/restaurant-menu-test/config' } });
-    expectOneLine(r, 4, /cannot save settings to \/proc\/restaurant-menu-test\/config\/config\.json \(ENOENT\); nothing was changed/);
+    expectOneLine(r, 4, /cannot save settings to \/proc\/restaurant-menu-test\/config\/config\.json \(a folder on its path does not exist\); nothing was changed/);
+  });
+
+  test('settings under a file: the reason in words, exit 4', async () => {
+    writeFileSync(join(t.home.dir, 'a-file'), 'x');
+    const r = await t.runWith(['config', 'set', 'ttl', '5m'], { env: { RESTAURANT_MENU_CONFIG_DIR: join(t.home.dir, 'a-file', 'config') } });
+    expectOneLine(r, 4, /cannot save settings to .*a-file\/config\/config\.json \(a part of its path is a file, not a folder\); nothing was changed$/);
   });
 
   test('a cache directory under /proc: lookups work without caching, one note', async () => {
     const r = await t.runWith(['--api', t.api.url, 'dufva'], { env: { RESTAURANT_MENU_CACHE_DIR: '/proc/restaurant-menu-test/cache' } });
-    expectOneLine(r, 0, /cannot write the cache .* \(ENOENT\); continuing without saving/);
+    expectOneLine(r, 0, /cannot write the cache .* \(a folder on its path does not exist\); continuing without saving/);
   });
 });
 
