@@ -28,6 +28,18 @@ function cacheWith(upstream: ReturnType<typeof controlledUpstream>, clock: { t: 
 
 const settle = () => new Promise((r) => setImmediate(r));
 
+/** A cache holding '/k' (answered `body` at 1,000,000 ms), with its upstream and clock. */
+async function primed(body = 'old') {
+  const up = controlledUpstream();
+  const clock = { t: 1_000_000 };
+  const cache = cacheWith(up, clock);
+  const first = cache.get('/k');
+  await settle();
+  up.answer(0, body);
+  await first;
+  return { up, clock, cache };
+}
+
 describe('RelayCache', () => {
   test('MISS: concurrent requests share one upstream call; then HIT within the TTL', async () => {
     const up = controlledUpstream();
@@ -45,13 +57,7 @@ describe('RelayCache', () => {
   });
 
   test('expired: STALE at once, and exactly one background refresh however many requests and however long it takes', async () => {
-    const up = controlledUpstream();
-    const clock = { t: 1_000_000 };
-    const cache = cacheWith(up, clock);
-    const first = cache.get('/k');
-    await settle();
-    up.answer(0, 'old');
-    await first;
+    const { up, clock, cache } = await primed();
     clock.t += 10_000;
     for (let i = 0; i < 100; i++) {
       const r = await cache.get('/k');
@@ -70,13 +76,7 @@ describe('RelayCache', () => {
   });
 
   test('a failed refresh is not retried within the next TTL window (stale-if-error without hammering the upstream)', async () => {
-    const up = controlledUpstream();
-    const clock = { t: 1_000_000 };
-    const cache = cacheWith(up, clock);
-    const first = cache.get('/k');
-    await settle();
-    up.answer(0, 'old');
-    await first;
+    const { up, clock, cache } = await primed();
     clock.t += 10_000;
     await cache.get('/k');
     up.fail(1);
@@ -108,13 +108,7 @@ describe('RelayCache', () => {
   });
 
   test('an entry dated in the future (clock moved back) is neither fresh nor stale', async () => {
-    const up = controlledUpstream();
-    const clock = { t: 1_000_000 };
-    const cache = cacheWith(up, clock);
-    const first = cache.get('/k');
-    await settle();
-    up.answer(0, 'x');
-    await first;
+    const { up, clock, cache } = await primed('x');
     clock.t -= 5_000;
     const again = cache.get('/k');
     await settle();
