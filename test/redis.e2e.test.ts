@@ -17,8 +17,14 @@ import { BIN } from './helpers/run-cli.js';
 const PASSWORD = 'relay-secret-7f3a9c';
 const TTL_MS = 2_000;
 const UPSTREAM_TIMEOUT_MS = 1_000;
-/** The relays' default --redis-timeout. */
-const REDIS_TIMEOUT_MS = 50;
+/**
+ * The cluster's --redis-timeout. Not the default 50 ms: a Redis call that times out makes a
+ * relay fetch on its own (by design: Redis is an accelerator), which adds an upstream call, and
+ * on a loaded 2-core CI machine (other test files spawning processes) Redis can miss 50 ms from
+ * scheduling alone. The counts asserted here are about coalescing, so the timeout is set above
+ * that noise; the SIGSTOP test proves the bound with it.
+ */
+const REDIS_TIMEOUT_MS = 500;
 const UPSTREAM_MS = 300;
 const HORIZON_MS = 24 * 3_600_000; // the default --max-stale
 
@@ -92,6 +98,9 @@ function serve(args: string[], env: Record<string, string> = {}, listeners = 1):
   });
 }
 
+/** What the two relays logged about Redis, for a failure message. */
+const redisLogs = () => JSON.stringify([a, b].map((relay) => relay.logs.filter((l) => /redis/i.test(l.msg))));
+
 /** Polls `probe` until it returns a value other than undefined/false; fails after `ms`. */
 async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 10_000): Promise<T> {
   const deadline = Date.now() + ms;
@@ -153,7 +162,7 @@ beforeAll(async () => {
   redis = await startRedis({ password: PASSWORD });
   rc = testClient(redis.url);
   await rc.connect();
-  const common = ['--ttl', `${TTL_MS}ms`, '--upstream-timeout', `${UPSTREAM_TIMEOUT_MS}ms`, '--access-log'];
+  const common = ['--ttl', `${TTL_MS}ms`, '--upstream-timeout', `${UPSTREAM_TIMEOUT_MS}ms`, '--redis-timeout', `${REDIS_TIMEOUT_MS}ms`, '--access-log'];
   // One relay is told with the flag, the other with the environment variable.
   [a, b] = await Promise.all([serve(['--redis', redis.url, ...common]), serve(common, { REDIS_URL: redis.url })]);
   lb = await startNginx([a.url, b.url]);
@@ -182,7 +191,7 @@ test('100 concurrent cold requests through nginx, split across both relays: one 
   expect(answers.map((r) => r.status)).toEqual(Array(100).fill(200));
   expect(new Set(answers.map((r) => r.body)).size).toBe(1);
   expect(JSON.parse(answers[0]!.body).restaurant.title).toBe('Test cold');
-  expect(api.calls.get(path)).toBe(1);
+  expect(api.calls.get(path), redisLogs()).toBe(1);
   expect((await upstreamCalls(a)) + (await upstreamCalls(b)) - upstreamBefore).toBe(1);
   // Round robin: each relay answered about half (its own cache lookups say so).
   const served = (await Promise.all([a, b].map(lookups))).map((n, i) => n - before[i]!);
@@ -200,11 +209,11 @@ test('the upstream fails: every request through the cluster gets the same error,
   expect(new Set(answers.map((r) => JSON.parse(r.body).code))).toEqual(new Set(['UPSTREAM_STATUS']));
   const served = (await Promise.all([a, b].map(lookups))).map((n, i) => n - before[i]!);
   expect(Math.min(...served)).toBeGreaterThan(0);
-  expect(api.calls.get(path)).toBe(1);
+  expect(api.calls.get(path), redisLogs()).toBe(1);
   // Errors are not cached: once the upstream is back, the next request fetches.
   api.faults.delete(path);
   expect((await get(lb.url + path)).status).toBe(200);
-  expect(api.calls.get(path)).toBe(2);
+  expect(api.calls.get(path), redisLogs()).toBe(2);
 });
 
 test('a value fetched through A is a HIT on B, with no upstream call; hot keys cost no Redis round trip', async () => {
@@ -213,7 +222,7 @@ test('a value fetched through A is a HIT on B, with no upstream call; hot keys c
   expect([first.status, first.cache]).toEqual([200, 'MISS']);
   const second = await get(b.url + path);
   expect([second.status, second.cache, second.body]).toEqual([200, 'HIT', first.body]);
-  expect(api.calls.get(path)).toBe(1);
+  expect(api.calls.get(path), redisLogs()).toBe(1);
 
   // The entry in Redis: a header line (status, content type, fetch time), then the body bytes,
   // expiring at the stale horizon.
@@ -251,16 +260,16 @@ test('after the TTL, every request is answered at once (STALE) and the cluster r
   expect(Math.min(...served)).toBeGreaterThan(0);
   // The refresh lands in both relays; one upstream call for the whole cluster.
   for (const relay of [a, b]) await until('a fresh copy', async () => (await get(relay.url + path)).cache === 'HIT');
-  expect(api.calls.get(path)).toBe(2);
+  expect(api.calls.get(path), redisLogs()).toBe(2);
 });
 
 test('--workers 2 with --redis: the workers share one cache', async () => {
-  const workers = await serve(['--workers', '2', '--redis', redis.url, '--access-log'], {}, 2);
+  const workers = await serve(['--workers', '2', '--redis', redis.url, '--redis-timeout', `${REDIS_TIMEOUT_MS}ms`, '--access-log'], {}, 2);
   api.latencyMs = UPSTREAM_MS;
   const path = newKey('workers');
   const answers = await Promise.all(Array.from({ length: 40 }, () => get(workers.url + path)));
   expect(answers.map((r) => r.status)).toEqual(Array(40).fill(200));
-  expect(api.calls.get(path)).toBe(1);
+  expect(api.calls.get(path), redisLogs()).toBe(1);
   // Both workers answered (the access log says which process answered each request).
   const logged = await until('40 access log lines', async () => {
     const lines = workers.logs.filter((l) => l.msg === 'request' && l.path === path);
@@ -278,7 +287,7 @@ test('Redis unreachable at start: the relay serves from memory and upstream, say
   const path = newKey('no-redis');
   expect((await get(relay.url + path)).cache).toBe('MISS');
   expect((await get(relay.url + path)).cache).toBe('HIT');
-  expect(api.calls.get(path)).toBe(1);
+  expect(api.calls.get(path), redisLogs()).toBe(1);
   expect(await metric(relay, 'relay_redis_up')).toBe(0);
   expect(await metric(relay, 'relay_redis_errors_total')).toBeGreaterThan(0);
   expect(logCount(relay, LOST)).toBe(1);
@@ -295,15 +304,15 @@ test('rediss:// with a password: the relays share the cache over TLS, and check 
     expect(tlsRedis.url).toMatch(/^rediss:/);
     const trusting = { NODE_EXTRA_CA_CERTS: ca.ca };
     const [one, two, untrusting] = await Promise.all([
-      serve(['--redis', tlsRedis.url], trusting),
-      serve(['--redis', tlsRedis.url], trusting),
+      serve(['--redis', tlsRedis.url, '--redis-timeout', `${REDIS_TIMEOUT_MS}ms`], trusting),
+      serve(['--redis', tlsRedis.url, '--redis-timeout', `${REDIS_TIMEOUT_MS}ms`], trusting),
       serve(['--redis', tlsRedis.url]),
     ]);
     for (const relay of [one, two]) expect(await health(relay)).toEqual({ status: 'ok', redis: 'up' });
     const path = newKey('tls');
     expect((await get(one.url + path)).cache).toBe('MISS');
     expect((await get(two.url + path)).cache).toBe('HIT');
-    expect(api.calls.get(path)).toBe(1);
+    expect(api.calls.get(path), redisLogs()).toBe(1);
     // Without the CA, the certificate is refused: the relay serves on its own and says why, once.
     expect(await health(untrusting)).toEqual({ status: 'degraded', redis: 'down' });
     expect((await get(untrusting.url + path)).status).toBe(200);
@@ -362,7 +371,7 @@ test('Redis frozen (SIGSTOP) for 5 s: no request waits more than the Redis timeo
   const path = newKey('thawed');
   expect((await get(a.url + path)).cache).toBe('MISS');
   expect((await get(b.url + path)).cache).toBe('HIT');
-  expect(api.calls.get(path)).toBe(1);
+  expect(api.calls.get(path), redisLogs()).toBe(1);
 });
 
 test('Redis killed (SIGKILL): both relays keep answering 200; started again, sharing resumes without a restart', async () => {
@@ -381,7 +390,7 @@ test('Redis killed (SIGKILL): both relays keep answering 200; started again, sha
   const path = newKey('killed-new');
   const answers = await Promise.all(Array.from({ length: 100 }, () => get(lb.url + path)));
   expect(answers.map((r) => r.status)).toEqual(Array(100).fill(200));
-  expect(api.calls.get(path)).toBe(2);
+  expect(api.calls.get(path), redisLogs()).toBe(2);
   for (let i = 0; i < 5; i++) expect((await get(lb.url + newKey(`killed-${i}`))).status).toBe(200);
   for (const relay of [a, b]) {
     expect(await metric(relay, 'relay_redis_up')).toBe(0);
@@ -397,7 +406,7 @@ test('Redis killed (SIGKILL): both relays keep answering 200; started again, sha
   const shared = newKey('restarted');
   expect((await get(a.url + shared)).cache).toBe('MISS');
   expect((await get(b.url + shared)).cache).toBe('HIT');
-  expect(api.calls.get(shared)).toBe(1);
+  expect(api.calls.get(shared), redisLogs()).toBe(1);
   // The loss logged once and the recovery once, by each relay.
   expect([a, b].map((r, i) => logCount(r, LOST) - lost[i]!)).toEqual([1, 1]);
   expect([a, b].map((r, i) => logCount(r, BACK) - back[i]!)).toEqual([1, 1]);
@@ -450,7 +459,7 @@ test('the lock owner killed mid-fetch: another relay fetches once the lock expir
   const misses = await metric(other, 'relay_cache_lookups_total', 'miss');
   const waiting = inFlight(get(other.url + path));
   await until('the other relay waiting', async () => (await metric(other, 'relay_cache_lookups_total', 'miss')) > misses);
-  expect(api.calls.get(path)).toBe(1);
+  expect(api.calls.get(path), redisLogs()).toBe(1);
   const otherCalls = await upstreamCalls(other);
 
   owner.child.kill('SIGKILL');
@@ -458,11 +467,11 @@ test('the lock owner killed mid-fetch: another relay fetches once the lock expir
   api.faults.delete(path);
   const answer = await waiting;
   expect(answer.status).toBe(200);
-  expect(api.calls.get(path)).toBe(2);
+  expect(api.calls.get(path), redisLogs()).toBe(2);
   expect((await upstreamCalls(other)) - otherCalls).toBe(1);
   // nginx passed the request the dead relay held on to the live one.
   expect((await first).status).toBe(200);
   expect(await rc.get(`rm:v1:lock:${path}`)).toBeNull();
   expect((await get(lb.url + path)).status).toBe(200);
-  expect(api.calls.get(path)).toBe(2);
+  expect(api.calls.get(path), redisLogs()).toBe(2);
 });
