@@ -12,7 +12,7 @@ import { cacheDir } from './paths.js';
 import { jsonText } from './render/common.js';
 import { closeWord, route } from './route.js';
 import { longFlag, settingDef, valueFlags, type SettingKey } from './settings.js';
-import { displayWidth, joinWords, largest, pad, wrap } from './text.js';
+import { displayWidth, joinWords, largest, pad, quote, wrap } from './text.js';
 import { VERSION } from './version.js';
 
 export { processIo } from './io.js';
@@ -80,12 +80,14 @@ function addCommand(parent: Command, spec: CommandSpec, wiring: Wiring): void {
   // A group (`config`, `cache`) given alone shows its help, on stdout, exit 0.
   if (spec.subcommands && !spec.run) {
     const names = spec.subcommands.map((s) => s.name);
+    // commander drops its `help` subcommand from a command with an action: declared again.
+    cmd.helpCommand('help [command]', 'show help for a command');
     cmd.allowExcessArguments().action(() => {
       const word = cmd.args[0];
       if (word === undefined) return cmd.outputHelp();
-      const close = closeWord(word, names);
+      const close = closeWord(word, [...names, 'help']);
       const hint = close ? `. Did you mean '${close}'?` : `; it has ${joinWords(names.map((n) => `'${n}'`), 'and')}`;
-      throw new UsageError(`unknown command '${word}' for '${spec.name}'${hint}`);
+      throw new UsageError(`unknown command ${quote(word)} for '${spec.name}'${hint}`);
     });
   }
   if (spec.run) {

@@ -23,7 +23,6 @@ export function editDistance(a: string, b: string): number {
 /** The word (a command, a setting, a value) a word seems to mean: same letters in another case, or one or two edits away. */
 export function closeWord(word: string, commands: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
-  if (lower === 'version') return '--version';
   if (commands.includes(lower)) return lower;
   if (!/^[a-z]+$/.test(lower)) return undefined;
   const allowed = lower.length >= 5 ? 2 : 1;
@@ -48,7 +47,8 @@ export function route(argv: string[], commands: string[], valueFlags: Set<string
       continue;
     }
     if (commands.includes(arg)) return { kind: 'run', argv: [arg, ...argv.slice(0, i), ...argv.slice(i + 1)] };
-    const suggestion = closeWord(arg, commands);
+    // `restaurant-menu version` means --version (as in `git version`).
+    const suggestion = arg.toLowerCase() === 'version' ? '--version' : closeWord(arg, commands);
     if (suggestion && !isRestaurant(arg)) return { kind: 'unknown-command', word: arg, suggestion };
     return { kind: 'run', argv: ['show', ...argv] };
   }

@@ -269,6 +269,7 @@ describe('settings', () => {
     [['config', 'set', 'favourites', 'dufva'], /^restaurant-menu: unknown setting 'favourites'\. Did you mean 'favorites'\?$/],
     [['config', 'set', 'diet', 'vegetarien'], /^restaurant-menu: diet: must be one of any, .* \(got 'vegetarien'; did you mean 'vegetarian'\?\)$/],
     [['config', 'set', 'english', 'maybe'], /^restaurant-menu: english: must be true or false/],
+    [['config', 'set', 'version', '1'], /^restaurant-menu: unknown setting 'version' \(settings: /],
     [['config', 'set', 'port', '80'], /^restaurant-menu: unknown setting 'port' \(settings: api, timeout, ttl, region, diet, english, favorites, concurrency, color\)$/],
     [['config', 'set', 'concurrency', '100'], /must be a whole number from 1 to 16/],
   ])('%j is refused and changes nothing', async (args, pattern) => {

@@ -411,16 +411,24 @@ describe('help and version', () => {
     expect(top[at - 1]).toBe('  # the restaurants in Solna');
   });
 
-  test.each([['config'], ['cache']])('%s alone shows its help on stdout, exit 0', async (group) => {
-    const r = await t.runWith([group]);
-    expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout).toMatch(new RegExp(`^Usage: restaurant-menu ${group} `));
-    expect(r.stdout).toContain('Commands:');
+  test.each([['config'], ['cache']])('%s alone, or `%s help`, shows its help on stdout, exit 0', async (group) => {
+    for (const args of [[group], [group, 'help']]) {
+      const r = await t.runWith(args);
+      expect(r).toMatchObject({ code: 0, stderr: '' });
+      expect(r.stdout).toMatch(new RegExp(`^Usage: restaurant-menu ${group} `));
+      expect(r.stdout).toContain('Commands:');
+      expect(r.stdout).toContain('help [command]');
+    }
+    const sub = await t.runWith([group, 'help', 'path']);
+    expect(sub).toMatchObject({ code: 0, stderr: '' });
+    expect(sub.stdout).toMatch(new RegExp(`^Usage: restaurant-menu ${group} path `));
   });
 
   test.each([
     [['config', 'lst'], /^restaurant-menu: unknown command 'lst' for 'config'\. Did you mean 'list'\?$/],
     [['cache', 'wipe'], /^restaurant-menu: unknown command 'wipe' for 'cache'; it has 'path', 'info' and 'clear'$/],
+    [['config', 'version'], /^restaurant-menu: unknown command 'version' for 'config'; it has /],
+    [['config', '\x1b]0;X\x07'], /^restaurant-menu: unknown command '␛]0;X␇' for 'config'/],
   ])('%j: an unknown subcommand is one line, exit 2', async (args, pattern) => {
     expectOneLineError(await t.runWith(args), 2, pattern);
   });
