@@ -12,7 +12,7 @@ import { Notices } from './notices.js';
 import { cacheDir, configDir } from './paths.js';
 import type { Rendered } from './render/common.js';
 import { chooseStyle, type Style } from './render/style.js';
-import { attributeOf, resolve, settingDef, type Saved, type SettingKey, type SettingValue } from './settings.js';
+import { attributeOf, resolve, settingDef, type Origin, type Saved, type SettingKey, type SettingValue } from './settings.js';
 import { SettingsStore } from './settings-store.js';
 import { MenuSource, type CacheMode } from './source.js';
 import { staleNote, type StaleUse } from './wording.js';
@@ -42,9 +42,18 @@ export class Run {
 
   /** A setting's value: flag > environment > saved > default. */
   setting<K extends SettingKey>(key: K): SettingValue<K> {
+    return this.resolved(key).value;
+  }
+
+  /** Where a setting's value comes from. */
+  origin(key: SettingKey): Origin {
+    return this.resolved(key).from;
+  }
+
+  private resolved<K extends SettingKey>(key: K) {
     // The settings file is read once, and only when a setting that can be saved is asked for.
     if (settingDef(key).saved) this.saved ??= this.settingsStore().read();
-    return resolve(key, { flags: this.flags, env: this.env, saved: this.saved }).value;
+    return resolve(key, { flags: this.flags, env: this.env, saved: this.saved });
   }
 
   /** Whether a setting was given on the command line. */
@@ -102,6 +111,7 @@ export class Run {
       favorites: this.setting('favorites'),
       onlyFavorites: this.setting('onlyFavorites'),
       regionGiven: this.given('region'),
+      favoritesFromEnv: this.origin('favorites') === 'env',
       now: this.now,
       onProgress: progress,
       note: (message) => this.notices.warn(message),

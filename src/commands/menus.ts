@@ -7,7 +7,7 @@ import { ApiError, UsageError, type ApiErrorCode } from '../errors.js';
 import type { DietFilter } from '../food/diet.js';
 import { lookup } from '../lookup.js';
 import { filterRegion, resolveRegion } from '../restaurants.js';
-import { joinWords } from '../text.js';
+import { joinWords, quote } from '../text.js';
 import type { MenuSource, Provenance } from '../source.js';
 import { isStockholmWeekend, stockholmDate } from '../stockholm.js';
 import type { Dishes } from './show.js';
@@ -36,6 +36,8 @@ export interface MenusOptions {
   onlyFavorites: boolean;
   /** Whether the region was given on the command line (a home region does not hide favourites). */
   regionGiven: boolean;
+  /** Whether the favourites come from the environment (then `config set` would not change them). */
+  favoritesFromEnv: boolean;
   now: () => number;
   /** Called after each menu, fetched or failed: (done, total). */
   onProgress?: (done: number, total: number) => void;
@@ -51,24 +53,30 @@ export interface AllMenus {
   failed: MenuFailure[];
 }
 
-/**
- * Saved favourites are identifiers (`config set` resolves names), but one given in the
- * environment may be a name: each is taken as an identifier, else matched like a typed name.
- */
-function resolveFavorites(texts: string[], restaurants: Restaurant[]): { ids: Set<string>; unknown: string[] } {
-  const ids = new Set<string>();
-  const unknown: string[] = [];
-  for (const text of texts) {
-    const match = restaurants.some((r) => r.id === text) ? text : lookupId(text, restaurants);
-    if (match) ids.add(match);
-    else unknown.push(text);
-  }
-  return { ids, unknown };
+/** A favourite that names no one restaurant, and why. */
+interface Unmatched {
+  text: string;
+  why: string;
 }
 
-function lookupId(text: string, restaurants: Restaurant[]): string | undefined {
-  const match = lookup(text, restaurants);
-  return match.kind === 'found' && match.via !== 'typo' ? match.restaurant.id : undefined;
+/**
+ * Saved favourites are identifiers (`config set` resolves names), but one given in the
+ * environment may be a name: each is taken as an identifier, else matched like a typed name
+ * (exactly, or by a unique part; not by a guess at a typo).
+ */
+function resolveFavorites(texts: string[], restaurants: Restaurant[]): { ids: Set<string>; unmatched: Unmatched[] } {
+  const ids = new Set<string>();
+  const unmatched: Unmatched[] = [];
+  for (const text of texts) {
+    if (restaurants.some((r) => r.id === text)) {
+      ids.add(text);
+      continue;
+    }
+    const match = lookup(text, restaurants);
+    if (match.kind === 'found' && match.via !== 'typo') ids.add(match.restaurant.id);
+    else unmatched.push({ text, why: match.kind === 'ambiguous' ? `fits ${match.candidates.length} restaurants` : 'is not in the restaurant list' });
+  }
+  return { ids, unmatched };
 }
 
 /**
@@ -96,14 +104,14 @@ export async function allMenus(options: MenusOptions): Promise<AllMenus> {
   if (options.onlyFavorites && options.favorites.length === 0) {
     throw new UsageError(`no favourites saved yet: restaurant-menu config set favorites "bikupan, sven dufva"`);
   }
-  const { ids: favorites, unknown } = resolveFavorites(options.favorites, restaurants);
-  for (const text of unknown) {
-    if (options.source.firstTime(`favorite-unknown:${text}`)) {
-      options.note(`your favourite '${text}' is not in the restaurant list; 'restaurant-menu config set favorites' to update them`);
-    }
-  }
+  const { ids: favorites, unmatched } = resolveFavorites(options.favorites, restaurants);
+  // The fix depends on where they come from: the environment outranks the saved setting.
+  const fix = options.favoritesFromEnv ? 'change RESTAURANT_MENU_FAVORITES' : "'restaurant-menu config set favorites' to update them";
   if (options.onlyFavorites && favorites.size === 0) {
-    throw new UsageError(`none of your favourites (${joinWords(unknown, 'and')}) is in the restaurant list; 'restaurant-menu config set favorites' to update them`);
+    throw new UsageError(`none of your favourites matches a restaurant (${joinWords(unmatched.map((u) => `${quote(u.text)} ${u.why}`), 'and')}); ${fix}`);
+  }
+  for (const u of unmatched) {
+    if (options.source.firstTime(`favorite-unknown:${u.text}`)) options.note(`your favourite ${quote(u.text)} ${u.why}; ${fix}`);
   }
   const chosen = choose(options, restaurants, region, favorites);
   const limit = pLimit(options.concurrency);
