@@ -28,9 +28,14 @@ type Runner = (run: Run, args: Args) => Promise<number>;
 const text = (args: Args, i: number) => String(args[i] ?? '');
 const list = (args: Args, i: number) => (Array.isArray(args[i]) ? (args[i] as string[]) : []);
 
-export const EXIT_CODES =
-  'Exit codes: 0 found or listed; 1 not found, ambiguous, or nothing matched; ' +
-  '2 usage error; 3 the menu API failed; 4 a local file or port failed.';
+export const EXIT_CODES = [
+  'Exit codes:',
+  '  0  found or listed',
+  '  1  not found, ambiguous, or nothing matched',
+  '  2  usage error',
+  '  3  the menu API failed',
+  '  4  a local file or port failed',
+].join('\n');
 
 /** One run function for every command of the table, and none for a command it lacks (checked by tsc). */
 const RUNS: Record<CommandPath, Runner> = {

@@ -12,7 +12,7 @@ import { cacheDir } from './paths.js';
 import { jsonText } from './render/common.js';
 import { closeWord, route } from './route.js';
 import { longFlag, settingDef, valueFlags, type SettingKey } from './settings.js';
-import { displayWidth, joinWords, largest, pad, quote, wrap } from './text.js';
+import { displayWidth, joinWords, largest, pad, quote } from './text.js';
 import { VERSION } from './version.js';
 
 export { processIo } from './io.js';
@@ -139,7 +139,7 @@ export function buildProgram(wiring: Wiring, only?: string): Command {
   if (!only) for (const key of show.options ?? []) for (const option of optionFor(key)) program.addOption(option);
   globalOptions(program, true);
   program.helpCommand('help [command]', 'show help for a command');
-  program.addHelpText('after', `${examples(show, wiring.help.helpWidth)}\n${wrap(EXIT_CODES, wiring.help.helpWidth).join('\n')}\n`);
+  program.addHelpText('after', `${examples(show, wiring.help.helpWidth)}\n${EXIT_CODES}\n`);
   for (const spec of COMMANDS) if (!only || spec.name === only) addCommand(program, spec, wiring);
   return program;
 }

@@ -121,7 +121,12 @@ export function wrap(text: string, width: number, indent = ''): string[] {
     if (line && lineWidth + 1 + w > room()) push();
     let rest = word;
     while (w > room() && room() > 0) {
-      const [head, tail] = splitAtWidth(rest, room() - lineWidth - (line ? 1 : 0));
+      let [head, tail] = splitAtWidth(rest, room() - lineWidth - (line ? 1 : 0));
+      // Not one character fits even an empty line (a wide one in a narrow room): it overflows.
+      if (!head && !line) {
+        const first = String.fromCodePoint(rest.codePointAt(0)!);
+        [head, tail] = [first, rest.slice(first.length)];
+      }
       if (!head) {
         push();
         continue;

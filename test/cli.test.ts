@@ -161,6 +161,8 @@ describe('ambiguous and unknown names', () => {
     [['kyckling'], /; looking for a dish\? restaurant-menu find kyckling$/, true],
     [['chicken', 'curry'], /; looking for a dish\? restaurant-menu find chicken curry$/, true],
     [['nowhere'], /; here are all of them$/, false],
+    // A hint is a command to paste: never one built from shell syntax.
+    [['lax$(touch x)'], /; here are all of them$/, false],
   ])('not found %j: a name that reads as a dish points to find, another gets the list', async (words, pattern, dish) => {
     expectOneLineError(await run(...words), 1, pattern);
     expect(json(await run(...words, '--json'))).toMatchObject({ status: 'not_found', looksLikeDish: dish });

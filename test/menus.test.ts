@@ -241,7 +241,7 @@ describe('favourites', () => {
     expect(unknown.stderr).toBe("restaurant-menu: 'nowhere' is no restaurant; nothing was saved\n");
     const ambiguous = await t.runWith(['config', 'set', 'favorites', 'restaurang'], { env: { RESTAURANT_MENU_API: t.api.url } });
     expect(ambiguous.code).toBe(2);
-    expect(ambiguous.stderr).toMatch(/^restaurant-menu: 'restaurang' fits \d+ restaurants: .*Restaurang Bikupan \(bikupan\).*; name one of them \(nothing was saved\)\n$/);
+    expect(ambiguous.stderr).toMatch(/^restaurant-menu: 'restaurang' fits \d+ restaurants: .*Restaurang Bikupan \(bikupan\).*; nothing was saved\n$/);
     expect((await t.runWith(['config', 'get', 'favorites'])).stdout).toBe('bikupan,dufva\n');
     expect((await t.runWith(['config', 'set', 'favorites', ' , '])).stdout).toBe('removed the saved favorites\n');
     expect((await t.runWith(['config', 'get', 'favorites'])).stdout).toBe('\n');

@@ -80,6 +80,11 @@ describe('wrap', () => {
     expect(displayWidth('\u001b[1mhé\u001b[22m')).toBe(2);
     expect(wrap('🍔🍔🍔 🍟', 6).every((l) => displayWidth(l) <= 6)).toBe(true);
   });
+
+  test('a room narrower than one wide character: one character per line, never a hang', () => {
+    expect(wrap('• 🍕🍕🍕', 3, '  ')).toEqual(['•', '  🍕', '  🍕', '  🍕']);
+    expect(wrap('🍕🍕', 1)).toEqual(['🍕', '🍕']);
+  });
 });
 
 test('clip keeps surrogate pairs whole', () => {

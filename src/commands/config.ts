@@ -114,7 +114,7 @@ async function favoriteIds(value: string, restaurants: Restaurant[]): Promise<st
     const match = lookup(name, restaurants);
     if (match.kind === 'found') ids.push(match.restaurant.id);
     else if (match.kind === 'ambiguous') {
-      throw new UsageError(`${quote(name)} fits ${match.candidates.length} restaurants: ${someOf(match.candidates)}; name one of them (nothing was saved)`);
+      throw new UsageError(`${quote(name)} fits ${match.candidates.length} restaurants: ${someOf(match.candidates)}; nothing was saved`);
     } else {
       const hint = match.suggestions.length ? ` (did you mean ${someOf(match.suggestions, 'or')}?)` : '';
       throw new UsageError(`${quote(name)} is no restaurant${hint}; nothing was saved`);
@@ -123,7 +123,7 @@ async function favoriteIds(value: string, restaurants: Restaurant[]): Promise<st
   return canonical('favorites', [...new Set(ids)].join(','));
 }
 
-/** `Name (id)`, at most five of them, then how many more. */
+/** `Name (id)` for each, up to six; of more, five and how many more. */
 function someOf(restaurants: Restaurant[], last = 'and'): string {
   const shown = restaurants.slice(0, restaurants.length > 6 ? 5 : 6).map((r) => `${r.name} (${r.id})`);
   const more = restaurants.length - shown.length;

@@ -98,7 +98,8 @@ export async function show(options: ShowOptions): Promise<ShowResult> {
       if (anywhere.kind === 'found') return { status: 'elsewhere', query, region, restaurant: anywhere.restaurant, source };
     }
     // A dish's name ("kyckling") is answered with a hint to `find`, not with a list to pick from.
-    dish = match.kind === 'none' && looksLikeDish(query);
+    // Only words (no shell syntax), as the hint is a command to paste.
+    dish = match.kind === 'none' && /^[\p{L}\p{M}\p{N} -]+$/u.test(query) && looksLikeDish(query);
     if (options.choose && !dish) {
       restaurant = await options.choose(query, match.kind === 'ambiguous' ? match.candidates : inRegion);
       if (!restaurant) return { status: 'cancelled', query };

@@ -3,7 +3,7 @@
 import search from '@inquirer/search';
 import type { Restaurant } from '../api/model.js';
 import type { Io } from '../io.js';
-import { fold } from '../text.js';
+import { fold, quote } from '../text.js';
 import type { Painter } from './paint.js';
 
 /**
@@ -41,7 +41,7 @@ export async function pick(io: Io, colour: Painter, query: string, candidates: R
   try {
     return await search<Restaurant>(
       {
-        message: candidates.length > 1 ? `'${query}' fits several restaurants; which one?` : 'Which restaurant?',
+        message: candidates.length > 1 ? `${quote(query)} fits several restaurants; which one?` : 'Which restaurant?',
         pageSize: 10,
         theme: theme(colour),
         source: (term) => {

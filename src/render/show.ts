@@ -1,7 +1,7 @@
 // Output of a lookup: one restaurant's dishes, the list, or why there is neither.
 import type { ShowResult } from '../commands/show.js';
 import { stockholmDayLabel } from '../stockholm.js';
-import { clip, neutralise, quote } from '../text.js';
+import { neutralise, quote } from '../text.js';
 import { WEEKEND_HINT } from '../wording.js';
 import { dietCell, dietColumn, dishCell, dishRecord, jsonText, lines, listLines, listRecords, named, prose, rendered, restaurantFields, tsv, whereToGo, type Rendered } from './common.js';
 import type { Style } from './style.js';
@@ -36,12 +36,11 @@ function notes(result: ShowResult, style: Style): string[] {
       return [`${quote(result.query)} matches ${result.candidates.length} restaurants; add more of the name or use an identifier`];
     case 'not_found': {
       const where = result.region ? ` in ${result.region}` : '';
-      const find = `restaurant-menu find ${clip(neutralise(result.query))}`;
+      // The query is words only when it looks like a dish (see show()): a command to paste.
+      const dish = `looking for a dish? restaurant-menu find ${neutralise(result.query)}`;
       const hint = result.suggestions.length
-        ? `; did you mean ${result.suggestions.map(named).join(' or ')}?${result.looksLikeDish ? ` For a dish: ${find}` : ''}`
-        : result.looksLikeDish
-          ? `; looking for a dish? ${find}`
-          : '; here are all of them';
+        ? `; did you mean ${result.suggestions.map(named).join(' or ')}?${result.looksLikeDish ? ` Or ${dish}` : ''}`
+        : `; ${result.looksLikeDish ? dish : 'here are all of them'}`;
       return [`no restaurant${where} matches ${quote(result.query)}${hint}`];
     }
     case 'elsewhere':
