@@ -24,7 +24,12 @@ export interface Sandbox {
   cleanup(): void;
 }
 
-const INHERITED = ['PATH', 'SYSTEMROOT', 'TMPDIR', 'LANG'];
+// FAKETIME_SHARED: under ../shared/tools/any-day.sh (libfaketime 0.9.10 in ld.so.preload) every
+// process that does not inherit it creates its own semaphore, and a forked child of that process
+// (a shell's `$(...)`) unlinks it when it exits, so the next program the shell starts fails to
+// start (exit 1, 'sem_open failed'); fixed upstream in libfaketime 0c76f27. Passing the test
+// runner's on makes the shells join its long-lived one. Absent, as everywhere else, it is unset.
+const INHERITED = ['PATH', 'SYSTEMROOT', 'TMPDIR', 'LANG', 'FAKETIME_SHARED'];
 
 /** A fresh HOME; the binary's clock reads `at` (default: a weekday lunch time). */
 export function sandbox(at = WEEKDAY): Sandbox {
