@@ -4,6 +4,7 @@
 // Heavy modules (got, conf, the relay) stay behind dynamic import() and land in their own
 // chunks, so a warm lookup never parses them.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -41,6 +42,14 @@ const builtinsAsRequire = {
   },
 };
 
+/**
+ * The disk cache remembers what the food rules said of each dish text (src/cache/dish-memo.ts),
+ * for rules with this hash: any change under src/food/ makes a build forget it.
+ */
+const foodDir = new URL('../src/food/', import.meta.url);
+const foodRules = createHash('sha256');
+for (const file of readdirSync(foodDir).sort()) foodRules.update(`${file}\0`).update(readFileSync(new URL(file, foodDir)));
+
 const common = {
   plugins: [deferChildProcess, builtinsAsRequire],
   metafile: true,
@@ -52,7 +61,7 @@ const common = {
   minify: process.env.NO_MINIFY !== "1",
   sourcemap: 'linked',
   legalComments: 'none',
-  define: { __VERSION__: JSON.stringify(pkg.version) },
+  define: { __VERSION__: JSON.stringify(pkg.version), __FOOD_RULES__: JSON.stringify(foodRules.digest('hex').slice(0, 16)) },
   // Some bundled CommonJS dependencies call require() on Node built-ins.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   logLevel: 'warning',

@@ -5,7 +5,7 @@ import type { Restaurant } from './api/model.js';
 import { DiskCache } from './cache/store.js';
 import type { MenusOptions } from './commands/menus.js';
 import { EXIT, UsageError } from './errors.js';
-import type { DietFilter } from './food/diet.js';
+import type { DietFilter } from './food/filter.js';
 import type { Io } from './io.js';
 import { openInBrowser } from './browser.js';
 import { Notices } from './notices.js';

@@ -4,7 +4,7 @@
 // each value with its origin: command-line flag > environment variable > saved > default.
 import { durationText, parseBytes, parseDuration } from './duration.js';
 import { UsageError } from './errors.js';
-import { DIET_FILTERS, type DietFilter } from './food/diet.js';
+import { DIET_FILTERS, type DietFilter } from './food/filter.js';
 import { REGION_ALIASES } from './restaurants.js';
 import { closeWord } from './route.js';
 import { clip, quote, redactUrl } from './text.js';

@@ -2,7 +2,9 @@
 // the lazily loaded HTTP client), else, when the API fails, an older cached copy with a warning.
 import { cachedMenu, cachedRestaurantList, parseMenu, parseRestaurantList, type Menu, type Restaurant } from './api/model.js';
 import type { HttpOptions, JsonAnswer } from './api/client.js';
+import { StoredDishMemo } from './cache/dish-memo.js';
 import type { CacheEntry, DiskCache } from './cache/store.js';
+import type { DishMemo } from './dishes.js';
 import { formatDuration } from './duration.js';
 import { describeAge, type StaleUse } from './wording.js';
 import { ApiError } from './errors.js';
@@ -58,6 +60,7 @@ export class MenuSource {
   /** The API base as shown and used in cache keys: credentials redacted. */
   private readonly base: string;
   private fetchJson: Fetch | undefined;
+  private memo: DishMemo | undefined;
 
   constructor(private readonly options: SourceOptions) {
     this.now = options.now;
@@ -156,6 +159,12 @@ export class MenuSource {
     return entry && value ? { entry, value } : undefined;
   }
 
+  /** What the food rules said of dish texts earlier today, kept in the disk cache; none without a cache. */
+  dishMemo(): DishMemo | undefined {
+    if (this.options.cacheMode === 'off') return undefined;
+    return (this.memo ??= new StoredDishMemo(this.options.cache, this.now));
+  }
+
   /**
    * Whether a note is said for the first time (in 30 days) for this API: some facts (a favourite
    * that is gone) are worth saying once, not every day. Remembered in the disk cache.
@@ -174,8 +183,9 @@ export class MenuSource {
   }
 
   /**
-   * Pruning rule applied on every write: drop what can never be served again: menus from an
-   * earlier Stockholm day, lists and notes older than 30 days, and anything dated in the future.
+   * Pruning rule applied on every write: drop what can never be served again: menus (and the dish
+   * memo) from an earlier Stockholm day, lists and notes older than 30 days, and anything dated in
+   * the future.
    */
   private keep(key: string, entry: CacheEntry): boolean {
     const now = this.now();

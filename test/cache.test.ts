@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DAY, stockholm, WEEKDAY } from './helpers/clock.js';
 import { useCli, type CliResult } from './helpers/cli.js';
-import { closedPortUrl, startMenuApi } from './helpers/menu-api.js';
+import { closedPortUrl, DISHES, startMenuApi } from './helpers/menu-api.js';
 
 const t = useCli();
 const run = t.run;
@@ -20,6 +20,7 @@ const readCache = () => JSON.parse(readFileSync(cacheFile(), 'utf8'));
 const json = (r: CliResult) => JSON.parse(r.stdout);
 const YESTERDAY_NOON = stockholm('2026-12-01T12:00');
 const MENU = { title: 'x', region: 'y', homepage: '', mapUrl: '', dishes: ['Gårdagens gryta'] };
+const DUFVA_DISHES = DISHES.dufva!.filter((d) => d.trim());
 const DUFVA = { id: 'dufva', name: 'Sven Dufva', region: 'Uppsala', homepage: '', menuUrl: '', mapUrl: '' };
 
 /** Writes a cache file by hand: `entries` maps API paths to [fetchedAt, body]. */
@@ -64,7 +65,7 @@ describe('repeat lookups', () => {
       await t.runWith(['--api', other.url, 'dufva']);
       expect(other.totalCalls()).toBe(2);
       expect(Object.keys(readCache().entries).sort()).toEqual(
-        [`${t.api.url}/restaurant`, `${t.api.url}/restaurant/dufva`, `${other.url}/restaurant`, `${other.url}/restaurant/dufva`].sort(),
+        ['#dishes', `${t.api.url}/restaurant`, `${t.api.url}/restaurant/dufva`, `${other.url}/restaurant`, `${other.url}/restaurant/dufva`].sort(),
       );
     } finally {
       await other.close();
@@ -106,15 +107,19 @@ describe('repeat lookups', () => {
     expect(readCache().entries[`${t.api.url}/restaurant`].fetchedAt).toBeLessThanOrEqual(t.now());
   });
 
-  test("pruning on write drops what can never be used: earlier days' menus, month-old lists", async () => {
+  test("pruning on write drops what can never be used: earlier days' menus and dish memo, month-old lists", async () => {
     const other = 'http://127.0.0.1:9';
     seedCache(t.api.url, { '/restaurant/yesterday': [YESTERDAY_NOON, MENU], '/restaurant/ghost': [WEEKDAY - 40 * DAY, MENU] });
     const cache = readCache();
     cache.entries[`${other}/restaurant`] = { fetchedAt: WEEKDAY - 31 * DAY, body: [] };
     cache.entries[`${other}/restaurant/bikupan`] = { fetchedAt: WEEKDAY - 1000, body: MENU };
+    cache.entries['#dishes'] = { fetchedAt: YESTERDAY_NOON, body: { rules: 'dev', dishes: { 'Gårdagens gryta': ['meat', 'stew'] } } };
     writeFileSync(cacheFile(), JSON.stringify(cache));
     await run('dufva');
-    expect(Object.keys(readCache().entries).sort()).toEqual([`${other}/restaurant/bikupan`, `${t.api.url}/restaurant`, `${t.api.url}/restaurant/dufva`].sort());
+    const after = readCache().entries;
+    expect(Object.keys(after).sort()).toEqual(['#dishes', `${other}/restaurant/bikupan`, `${t.api.url}/restaurant`, `${t.api.url}/restaurant/dufva`].sort());
+    // Today's memo starts afresh: yesterday's dishes are not carried over.
+    expect(Object.keys(after['#dishes'].body.dishes)).toEqual(DUFVA_DISHES);
   });
 });
 
@@ -193,13 +198,83 @@ describe('honest answers while the API is down', () => {
   });
 });
 
+describe('the dish memo: what the food rules said of each dish text, for this run of rules and this day', () => {
+  const FALAFEL = 'Falafel med tahinisås';
+  const memo = () => readCache().entries['#dishes'];
+  /** Rewrites the memo's body (and date) by hand, as an old version of the tool or a person could. */
+  function editMemo(body: unknown, fetchedAt = memo().fetchedAt) {
+    const cache = readCache();
+    cache.entries['#dishes'] = { fetchedAt, body };
+    writeFileSync(cacheFile(), JSON.stringify(cache));
+  }
+  const details = (r: CliResult) => json(r).dishDetails.map((d: { dish: string; tags: string[]; english: string | null }) => [d.dish, d.tags, d.english]);
+
+  test('a lookup remembers each dish; the warm run takes tags and glosses from the memo and writes nothing', async () => {
+    const cold = await run('dufva', '--json');
+    expect(memo().body).toEqual({
+      rules: 'dev',
+      dishes: { 'Pytt i panna med rödbetor': ['meat', expect.stringContaining('beetroot')], [FALAFEL]: ['vegan', expect.stringContaining('falafel')] },
+    });
+    editMemo({ rules: 'dev', dishes: { ...memo().body.dishes, [FALAFEL]: ['fish', 'as the memo says'] } });
+    const before = readFileSync(cacheFile(), 'utf8');
+    const warm = await run('dufva', '--json');
+    expect(details(warm)).toEqual([details(cold)[0], [FALAFEL, ['fish'], 'as the memo says']]);
+    expect(readFileSync(cacheFile(), 'utf8')).toBe(before);
+  });
+
+  test('a memo of other rules, of an earlier day, or dated in the future is not used', async () => {
+    await run('dufva');
+    const { fetchedAt, body } = memo();
+    const edited = { rules: 'dev', dishes: { ...body.dishes, [FALAFEL]: ['fish', 'as the memo says'] } };
+    for (const [memoBody, at] of [
+      [{ ...edited, rules: 'another build' }, fetchedAt],
+      [edited, YESTERDAY_NOON],
+      [edited, t.now() + DAY],
+    ] as const) {
+      editMemo(memoBody, at);
+      const warm = await run('dufva', '--json');
+      expect(details(warm)[1]).toEqual([FALAFEL, ['vegan', 'vegetarian'], expect.stringContaining('falafel')]);
+      // Rewritten for these rules and this day, with what the rules said.
+      expect(memo().body.rules).toBe('dev');
+      expect(memo().body.dishes[FALAFEL][0]).toBe('vegan');
+      expect(memo().fetchedAt).toBeGreaterThanOrEqual(fetchedAt);
+      expect(memo().fetchedAt).toBeLessThanOrEqual(t.now());
+    }
+  });
+
+  test('a damaged memo is ignored where damaged; hostile text in it is shown neutralised', async () => {
+    await run('dufva');
+    for (const damaged of [null, 'x', [], { rules: 'dev' }, { rules: 'dev', dishes: [] }, { rules: 'dev', dishes: { [FALAFEL]: ['carnivore', null] } }, { rules: 'dev', dishes: { [FALAFEL]: ['vegan'] } }, { rules: 'dev', dishes: { [FALAFEL]: [null, 5] } }]) {
+      editMemo(damaged);
+      const r = await run('dufva', '--json');
+      expect(r.code, JSON.stringify(damaged)).toBe(0);
+      expect(details(r)[1], JSON.stringify(damaged)).toEqual([FALAFEL, ['vegan', 'vegetarian'], expect.stringContaining('falafel')]);
+    }
+    editMemo({ rules: 'dev', dishes: { [FALAFEL]: [null, 'chickpeas \u001b]0;pwned\u0007\u202e'] } });
+    const r = await run('dufva', '--english');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('chickpeas ␛]0;pwned␇');
+    expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+  });
+
+  test('--no-cache neither reads nor writes the memo', async () => {
+    await run('dufva');
+    editMemo({ rules: 'dev', dishes: { [FALAFEL]: ['fish', 'as the memo says'] } });
+    const before = readFileSync(cacheFile(), 'utf8');
+    const r = await run('dufva', '--json', '--no-cache');
+    expect(details(r)[1]).toEqual([FALAFEL, ['vegan', 'vegetarian'], expect.stringContaining('falafel')]);
+    expect(readFileSync(cacheFile(), 'utf8')).toBe(before);
+  });
+});
+
 describe('cache commands', () => {
   test('info: local times, human sizes; --json: ISO times and bytes; clear', async () => {
     await run('dufva');
     t.at(WEEKDAY + 2 * 60_000);
     await run('bikupan');
     const info = json(await t.runWith(['cache', 'info', '--json']));
-    expect(info).toMatchObject({ status: 'cache_info', file: cacheFile(), state: 'ok', entries: 3, problem: null });
+    // The list, two menus, and the memo of their dishes.
+    expect(info).toMatchObject({ status: 'cache_info', file: cacheFile(), state: 'ok', entries: 4, problem: null });
     expect(info.bytes).toBeGreaterThan(100);
     expect(Date.parse(info.oldest)).toBeLessThan(Date.parse(info.newest));
     const table = await t.runWith(['cache', 'info'], { columns: 80 });
@@ -207,7 +282,7 @@ describe('cache commands', () => {
     expect(table.stdout).toMatch(/^size +\d+(\.\d)? KB$/m);
     expect(table.stdout).toMatch(/^oldest +2026-12-02 11:30 \(2 min ago\)$/m);
     const cleared = await t.runWith(['cache', 'clear']);
-    expect(cleared.stdout).toBe(`removed 3 cached entries from ${cacheFile()}\n`);
+    expect(cleared.stdout).toBe(`removed 4 cached entries from ${cacheFile()}\n`);
     expect(json(await t.runWith(['cache', 'info', '--json'])).entries).toBe(0);
   });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { DIET_FILTERS, dietOf, dietTags, fitsDiet, type Diet, type DietFilter } from '../src/food/diet.js';
+import { dietOf, dietTags } from '../src/food/diet.js';
+import { DIET_FILTERS, fitsDiet, type Diet, type DietFilter } from '../src/food/filter.js';
 
 interface Labelled {
   dish: string;

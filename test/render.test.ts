@@ -2,7 +2,8 @@
 // and the colour, layout and link decisions.
 import { describe, expect, test } from 'vitest';
 import type { ShowResult } from '../src/commands/show.js';
-import { dishesOf } from '../src/commands/show.js';
+import { dishInfo } from '../src/dishes.js';
+import { describeDish } from '../src/food/describe.js';
 import type { TodayResult } from '../src/commands/today.js';
 import { renderToday } from '../src/render/menus.js';
 import { renderShow } from '../src/render/show.js';
@@ -18,6 +19,8 @@ const restaurant = {
   menuUrl: 'https://livet.example/meny',
   mapUrl: 'https://www.openstreetmap.org/?mlat=59.3&mlon=18#map=19/59.3/18',
 };
+/** A restaurant's dishes as the commands describe them (all shown). */
+const dishesOf = (texts: string[], _diet: null) => ({ dishes: texts, dishDetails: texts.map((t) => dishInfo(t, describeDish(t))), hidden: 0 });
 const source = { fetchedAt: '2026-11-26T10:00:00.000Z', fromCache: false, stale: false };
 const found = (dishes: string[], extra: Partial<Extract<ShowResult, { status: 'found' }>> = {}): ShowResult => ({
   status: 'found',

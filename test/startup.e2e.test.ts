@@ -1,5 +1,6 @@
-// The warm path stays light: a cached lookup must not load the HTTP client, the the picker, Redis or the browser opener (each costs start-up time a warm lookup does
-// not have). Checked by recording which files the process loads, not by timing; the timing is
+// The warm path stays light: a cached lookup must not load the HTTP client, the food rules (the
+// glossary: what they said of each dish is in the cache), the picker, Redis or the browser opener
+// (each costs start-up time a warm lookup does not have). Checked by recording which files the process loads, not by timing; the timing is
 // measured by `npm run bench:startup`.
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ const HEAVY = {
   picker: 'fits several restaurants; which one?',
   redis: 'rm:v1:',
   open: 'xdg-open',
+  food: 'pytt|pytt i panna|pyttipanna',
 };
 
 const t = useBinary();
@@ -34,14 +36,14 @@ async function heavyPartsLoaded(args: string[]): Promise<string[]> {
     .map(([name]) => name);
 }
 
-test('a cold lookup loads the HTTP client; a warm one loads none of the heavy parts', async () => {
-  expect(await heavyPartsLoaded(['sven dufva'])).toEqual(['client']);
+test('a cold lookup loads the HTTP client and the food rules; a warm one loads none of the heavy parts', async () => {
+  expect(await heavyPartsLoaded(['sven dufva'])).toEqual(['client', 'food']);
   expect(await heavyPartsLoaded(['sven dufva'])).toEqual([]);
   expect(t.api.totalCalls()).toBe(2);
 });
 
-test('warm today, find, diets and English load none of the heavy parts either', async () => {
+test('warm today, with diets and English, loads none of the heavy parts either; find needs only the food rules', async () => {
   await t.box.run(['--api', t.api.url, 'today']);
   expect(await heavyPartsLoaded(['today', '--diet', 'vegetarian', '--english'])).toEqual([]);
-  expect(await heavyPartsLoaded(['find', 'lax'])).toEqual([]);
+  expect(await heavyPartsLoaded(['find', 'lax'])).toEqual(['food']);
 });

@@ -1,8 +1,7 @@
 // `restaurant-menu find <words...>`: where can I eat X today? Every word must match, in
 // Swedish or English (through the food glossary), or name a diet the dish fits.
 import { EXIT, UsageError } from '../errors.js';
-import type { DietFilter } from '../food/diet.js';
-import { compileQuery, matchesDish } from '../food/search.js';
+import type { DietFilter } from '../food/filter.js';
 import { groupByRegion, type RegionGroup } from '../restaurants.js';
 import { allMenus, type MenuFailure, type MenusOptions, type RestaurantMenu } from './menus.js';
 import { dishesOf, joinQuery } from './show.js';
@@ -26,12 +25,21 @@ export const findExitCode = (result: FindResult) => (result.status === 'matches'
 
 export async function find(words: string[], options: MenusOptions): Promise<FindResult> {
   const query = joinQuery(words, 'search');
+  // The search needs the food glossary whatever is cached: loaded here, off the other commands' path.
+  const { compileQuery, matchesDish } = await import('../food/search.js');
   const compiled = compileQuery(query);
   if (!compiled) throw new UsageError('say what to look for, e.g. restaurant-menu find vegan');
   const all = await allMenus(options);
-  const hits = all.menus
-    .map((m) => ({ restaurant: m.restaurant, favorite: m.favorite, ...dishesOf(m.dishes.filter((d) => matchesDish(compiled, d)), options.diet), source: m.source }))
-    .filter((m) => m.dishes.length > 0);
+  const memo = options.source.dishMemo();
+  const described = await Promise.all(
+    all.menus.map(async (m) => ({
+      restaurant: m.restaurant,
+      favorite: m.favorite,
+      ...(await dishesOf(m.dishes.filter((d) => matchesDish(compiled, d)), options.diet, memo)),
+      source: m.source,
+    })),
+  );
+  const hits = described.filter((m) => m.dishes.length > 0);
   return {
     status: hits.length ? 'matches' : 'no_matches',
     query,

@@ -4,7 +4,7 @@
 import pLimit from 'p-limit';
 import type { Restaurant } from '../api/model.js';
 import { ApiError, UsageError, type ApiErrorCode } from '../errors.js';
-import type { DietFilter } from '../food/diet.js';
+import type { DietFilter } from '../food/filter.js';
 import { lookup } from '../lookup.js';
 import { filterRegion, resolveRegion } from '../restaurants.js';
 import { joinWords, quote } from '../text.js';

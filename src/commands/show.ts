@@ -1,9 +1,8 @@
 // `restaurant-menu [show] [name...]`: one restaurant's dishes today, or the list of restaurants.
 import type { Restaurant } from '../api/model.js';
-import { describeDish, fits, type DishInfo } from '../dishes.js';
+import { describeDishes, fits, type DishInfo, type DishMemo } from '../dishes.js';
 import { EXIT, UsageError } from '../errors.js';
-import type { DietFilter } from '../food/diet.js';
-import { looksLikeDish } from '../food/search.js';
+import type { DietFilter } from '../food/filter.js';
 import { lookup, type MatchKind } from '../lookup.js';
 import { filterRegion, groupByRegion, resolveRegion, type RegionGroup } from '../restaurants.js';
 import type { MenuSource, Provenance } from '../source.js';
@@ -71,8 +70,8 @@ export function joinQuery(words: string[], noun: string): string {
 }
 
 /** A restaurant's dishes today, narrowed to a diet. */
-export function dishesOf(texts: string[], diet: DietFilter | null): Dishes {
-  const all = texts.map(describeDish);
+export async function dishesOf(texts: string[], diet: DietFilter | null, memo: DishMemo | undefined): Promise<Dishes> {
+  const all = await describeDishes(texts, memo);
   const shown = all.filter((d) => fits(d, diet));
   return { dishes: shown.map((d) => d.dish), dishDetails: shown, hidden: all.length - shown.length };
 }
@@ -99,7 +98,7 @@ export async function show(options: ShowOptions): Promise<ShowResult> {
     }
     // A dish's name ("kyckling") is answered with a hint to `find`, not with a list to pick from.
     // Only words (no shell syntax), as the hint is a command to paste.
-    dish = match.kind === 'none' && /^[\p{L}\p{M}\p{N} -]+$/u.test(query) && looksLikeDish(query);
+    dish = match.kind === 'none' && /^[\p{L}\p{M}\p{N} -]+$/u.test(query) && (await import('../food/search.js')).looksLikeDish(query);
     if (options.choose && !dish) {
       restaurant = await options.choose(query, match.kind === 'ambiguous' ? match.candidates : inRegion);
       if (!restaurant) return { status: 'cancelled', query };
@@ -130,7 +129,7 @@ export async function show(options: ShowOptions): Promise<ShowResult> {
     date: stockholmDate(now),
     weekend: isStockholmWeekend(now),
     diet: options.diet,
-    ...dishesOf(menu.dishes, options.diet),
+    ...(await dishesOf(menu.dishes, options.diet, options.source.dishMemo())),
     source: menuSource,
   };
 }

@@ -1,7 +1,7 @@
 // `restaurant-menu today`: every restaurant's menu today, grouped by region.
 import type { Restaurant } from '../api/model.js';
 import { EXIT } from '../errors.js';
-import type { DietFilter } from '../food/diet.js';
+import type { DietFilter } from '../food/filter.js';
 import { groupByRegion, type RegionGroup } from '../restaurants.js';
 import { allMenus, type MenuFailure, type MenusOptions, type RestaurantMenu } from './menus.js';
 import { dishesOf } from './show.js';
@@ -25,7 +25,10 @@ export const todayExitCode = (_: TodayResult) => EXIT.ok;
 
 export async function today(options: MenusOptions): Promise<TodayResult> {
   const all = await allMenus(options);
-  const menus = all.menus.map((m) => ({ restaurant: m.restaurant, favorite: m.favorite, ...dishesOf(m.dishes, options.diet), source: m.source }));
+  const memo = options.source.dishMemo();
+  const menus = await Promise.all(
+    all.menus.map(async (m) => ({ restaurant: m.restaurant, favorite: m.favorite, ...(await dishesOf(m.dishes, options.diet, memo)), source: m.source })),
+  );
   return {
     status: 'today',
     date: all.date,

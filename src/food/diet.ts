@@ -14,41 +14,12 @@
 //    the dish is, and no word that could hide meat (an unknown word, stock, gravy). Dairy, egg or honey
 //    make it vegetarian; none of them, vegan. When in doubt: no tag. Calling a meat dish vegetarian is
 //    the error that hurts, so the rules give up recall for precision.
+import { tagsOf, type Diet, type DietTag } from './filter.js';
 import { analyse, looseParts, type Entry, type FoodClass, type Unit } from './glossary.js';
-
-export type Diet = 'vegan' | 'vegetarian' | 'fish' | 'meat';
-export type DietTag = Diet;
-export type DietFilter = 'vegan' | 'vegetarian' | 'pescetarian' | 'fish' | 'meat';
-
-export const DIET_FILTERS: readonly DietFilter[] = ['vegan', 'vegetarian', 'pescetarian', 'fish', 'meat'];
-
-/** Whether a dish of this diet fits the filter; a dish whose diet is unknown fits none. */
-export function fitsDiet(diet: Diet | undefined, filter: DietFilter): boolean {
-  switch (filter) {
-    case 'vegan':
-      return diet === 'vegan';
-    case 'vegetarian':
-      return diet === 'vegan' || diet === 'vegetarian';
-    case 'pescetarian':
-      return diet === 'vegan' || diet === 'vegetarian' || diet === 'fish';
-    case 'fish':
-      return diet === 'fish';
-    case 'meat':
-      return diet === 'meat';
-  }
-}
-
-const TAGS: Record<Diet, DietTag[]> = {
-  vegan: ['vegan', 'vegetarian'],
-  vegetarian: ['vegetarian'],
-  fish: ['fish'],
-  meat: ['meat'],
-};
 
 /** `['vegan', 'vegetarian']`, `['vegetarian']`, `['fish']`, `['meat']`, or `[]` when the text does not tell. */
 export function dietTags(dish: string): DietTag[] {
-  const diet = dietOf(dish);
-  return diet ? [...TAGS[diet]] : [];
+  return tagsOf(dietOf(dish));
 }
 
 // ── Labels ──────────────────────────────────────────────────────────────────────────────────────

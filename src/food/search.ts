@@ -8,7 +8,8 @@
 //     "potatoes" ~ "Potatismos"); a Swedish compound query matches when the dish has all its parts
 //     ("laxfilé" ~ "Salmon fillet with dill");
 // (c) it names a diet and the dish's diet fits it ("vegetarian" ~ "Halloumi med couscous").
-import { dietOf, fitsDiet, type Diet, type DietFilter } from './diet.js';
+import { dietOf } from './diet.js';
+import { fitsDiet, type Diet, type DietFilter } from './filter.js';
 import { analyse, compoundParts, entriesForQueryWord, looseParts, type Entry } from './glossary.js';
 import { fold } from '../text.js';
 
