@@ -44,11 +44,12 @@ const builtinsAsRequire = {
 
 /**
  * The disk cache remembers what the food rules said of each dish text (src/cache/dish-memo.ts),
- * for rules with this hash: any change under src/food/ makes a build forget it.
+ * for rules with this hash: of every source file src/food/describe.ts is built from, so a change
+ * to any of them (the glossary, the rules, fold() in text.ts) makes a new build forget it.
  */
-const foodDir = new URL('../src/food/', import.meta.url);
+const rulesInputs = await build({ entryPoints: ['src/food/describe.ts'], bundle: true, platform: 'node', format: 'esm', write: false, metafile: true, logLevel: 'warning' });
 const foodRules = createHash('sha256');
-for (const file of readdirSync(foodDir).sort()) foodRules.update(`${file}\0`).update(readFileSync(new URL(file, foodDir)));
+for (const file of Object.keys(rulesInputs.metafile.inputs).sort()) foodRules.update(`${file}\0`).update(readFileSync(file));
 
 const common = {
   plugins: [deferChildProcess, builtinsAsRequire],

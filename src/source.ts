@@ -159,10 +159,13 @@ export class MenuSource {
     return entry && value ? { entry, value } : undefined;
   }
 
-  /** What the food rules said of dish texts earlier today, kept in the disk cache; none without a cache. */
+  /**
+   * What the food rules said of dish texts earlier today, kept in the disk cache: none without a
+   * cache; with --refresh, not read (what the rules say now is written).
+   */
   dishMemo(): DishMemo | undefined {
     if (this.options.cacheMode === 'off') return undefined;
-    return (this.memo ??= new StoredDishMemo(this.options.cache, this.now));
+    return (this.memo ??= new StoredDishMemo(this.options.cache, this.now, this.options.cacheMode === 'use'));
   }
 
   /**

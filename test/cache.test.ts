@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { DISH_MEMO_PREFIX, FOOD_RULES } from '../src/cache/dish-memo.js';
 import { DAY, stockholm, WEEKDAY } from './helpers/clock.js';
 import { useCli, type CliResult } from './helpers/cli.js';
 import { closedPortUrl, DISHES, startMenuApi } from './helpers/menu-api.js';
@@ -21,6 +22,8 @@ const json = (r: CliResult) => JSON.parse(r.stdout);
 const YESTERDAY_NOON = stockholm('2026-12-01T12:00');
 const MENU = { title: 'x', region: 'y', homepage: '', mapUrl: '', dishes: ['Gårdagens gryta'] };
 const DUFVA_DISHES = DISHES.dufva!.filter((d) => d.trim());
+/** The dish memo's key for the rules this process runs (src/: a token of the process). */
+const MEMO = DISH_MEMO_PREFIX + FOOD_RULES;
 const DUFVA = { id: 'dufva', name: 'Sven Dufva', region: 'Uppsala', homepage: '', menuUrl: '', mapUrl: '' };
 
 /** Writes a cache file by hand: `entries` maps API paths to [fetchedAt, body]. */
@@ -65,7 +68,7 @@ describe('repeat lookups', () => {
       await t.runWith(['--api', other.url, 'dufva']);
       expect(other.totalCalls()).toBe(2);
       expect(Object.keys(readCache().entries).sort()).toEqual(
-        ['#dishes', `${t.api.url}/restaurant`, `${t.api.url}/restaurant/dufva`, `${other.url}/restaurant`, `${other.url}/restaurant/dufva`].sort(),
+        [MEMO, `${t.api.url}/restaurant`, `${t.api.url}/restaurant/dufva`, `${other.url}/restaurant`, `${other.url}/restaurant/dufva`].sort(),
       );
     } finally {
       await other.close();
@@ -113,13 +116,13 @@ describe('repeat lookups', () => {
     const cache = readCache();
     cache.entries[`${other}/restaurant`] = { fetchedAt: WEEKDAY - 31 * DAY, body: [] };
     cache.entries[`${other}/restaurant/bikupan`] = { fetchedAt: WEEKDAY - 1000, body: MENU };
-    cache.entries['#dishes'] = { fetchedAt: YESTERDAY_NOON, body: { rules: 'dev', dishes: { 'Gårdagens gryta': ['meat', 'stew'] } } };
+    cache.entries[MEMO] = { fetchedAt: YESTERDAY_NOON, body: { dishes: { 'Gårdagens gryta': ['meat', 'stew'] } } };
     writeFileSync(cacheFile(), JSON.stringify(cache));
     await run('dufva');
     const after = readCache().entries;
-    expect(Object.keys(after).sort()).toEqual(['#dishes', `${other}/restaurant/bikupan`, `${t.api.url}/restaurant`, `${t.api.url}/restaurant/dufva`].sort());
+    expect(Object.keys(after).sort()).toEqual([MEMO, `${other}/restaurant/bikupan`, `${t.api.url}/restaurant`, `${t.api.url}/restaurant/dufva`].sort());
     // Today's memo starts afresh: yesterday's dishes are not carried over.
-    expect(Object.keys(after['#dishes'].body.dishes)).toEqual(DUFVA_DISHES);
+    expect(Object.keys(after[MEMO].body.dishes)).toEqual(DUFVA_DISHES);
   });
 });
 
@@ -198,24 +201,25 @@ describe('honest answers while the API is down', () => {
   });
 });
 
-describe('the dish memo: what the food rules said of each dish text, for this run of rules and this day', () => {
+describe('the dish memo: what the food rules said of each dish text, for these rules and this day', () => {
   const FALAFEL = 'Falafel med tahinisås';
-  const memo = () => readCache().entries['#dishes'];
-  /** Rewrites the memo's body (and date) by hand, as an old version of the tool or a person could. */
-  function editMemo(body: unknown, fetchedAt = memo().fetchedAt) {
+  const memo = () => readCache().entries[MEMO];
+  /** Rewrites the memo by hand, as a person could; under another key, this build's memo is removed. */
+  function editMemo(body: unknown, fetchedAt = memo().fetchedAt, key = MEMO) {
     const cache = readCache();
-    cache.entries['#dishes'] = { fetchedAt, body };
+    delete cache.entries[MEMO];
+    cache.entries[key] = { fetchedAt, body };
     writeFileSync(cacheFile(), JSON.stringify(cache));
   }
   const details = (r: CliResult) => json(r).dishDetails.map((d: { dish: string; tags: string[]; english: string | null }) => [d.dish, d.tags, d.english]);
+  const BY_RULES = [FALAFEL, ['vegan', 'vegetarian'], expect.stringContaining('falafel')];
 
   test('a lookup remembers each dish; the warm run takes tags and glosses from the memo and writes nothing', async () => {
     const cold = await run('dufva', '--json');
     expect(memo().body).toEqual({
-      rules: 'dev',
       dishes: { 'Pytt i panna med rödbetor': ['meat', expect.stringContaining('beetroot')], [FALAFEL]: ['vegan', expect.stringContaining('falafel')] },
     });
-    editMemo({ rules: 'dev', dishes: { ...memo().body.dishes, [FALAFEL]: ['fish', 'as the memo says'] } });
+    editMemo({ dishes: { ...memo().body.dishes, [FALAFEL]: ['fish', 'as the memo says'] } });
     const before = readFileSync(cacheFile(), 'utf8');
     const warm = await run('dufva', '--json');
     expect(details(warm)).toEqual([details(cold)[0], [FALAFEL, ['fish'], 'as the memo says']]);
@@ -225,17 +229,16 @@ describe('the dish memo: what the food rules said of each dish text, for this ru
   test('a memo of other rules, of an earlier day, or dated in the future is not used', async () => {
     await run('dufva');
     const { fetchedAt, body } = memo();
-    const edited = { rules: 'dev', dishes: { ...body.dishes, [FALAFEL]: ['fish', 'as the memo says'] } };
-    for (const [memoBody, at] of [
-      [{ ...edited, rules: 'another build' }, fetchedAt],
-      [edited, YESTERDAY_NOON],
-      [edited, t.now() + DAY],
+    const edited = { dishes: { ...body.dishes, [FALAFEL]: ['fish', 'as the memo says'] } };
+    for (const [key, at] of [
+      ['#dishes:another build', fetchedAt],
+      [MEMO, YESTERDAY_NOON],
+      [MEMO, t.now() + DAY],
     ] as const) {
-      editMemo(memoBody, at);
+      editMemo(edited, at, key);
       const warm = await run('dufva', '--json');
-      expect(details(warm)[1]).toEqual([FALAFEL, ['vegan', 'vegetarian'], expect.stringContaining('falafel')]);
-      // Rewritten for these rules and this day, with what the rules said.
-      expect(memo().body.rules).toBe('dev');
+      expect(details(warm)[1], key).toEqual(BY_RULES);
+      // Written again for these rules and this day, with what the rules said.
       expect(memo().body.dishes[FALAFEL][0]).toBe('vegan');
       expect(memo().fetchedAt).toBeGreaterThanOrEqual(fetchedAt);
       expect(memo().fetchedAt).toBeLessThanOrEqual(t.now());
@@ -244,26 +247,29 @@ describe('the dish memo: what the food rules said of each dish text, for this ru
 
   test('a damaged memo is ignored where damaged; hostile text in it is shown neutralised', async () => {
     await run('dufva');
-    for (const damaged of [null, 'x', [], { rules: 'dev' }, { rules: 'dev', dishes: [] }, { rules: 'dev', dishes: { [FALAFEL]: ['carnivore', null] } }, { rules: 'dev', dishes: { [FALAFEL]: ['vegan'] } }, { rules: 'dev', dishes: { [FALAFEL]: [null, 5] } }]) {
+    for (const damaged of [null, 'x', [], {}, { dishes: [] }, { dishes: { [FALAFEL]: ['carnivore', null] } }, { dishes: { [FALAFEL]: ['vegan'] } }, { dishes: { [FALAFEL]: [null, 5] } }]) {
       editMemo(damaged);
       const r = await run('dufva', '--json');
       expect(r.code, JSON.stringify(damaged)).toBe(0);
-      expect(details(r)[1], JSON.stringify(damaged)).toEqual([FALAFEL, ['vegan', 'vegetarian'], expect.stringContaining('falafel')]);
+      expect(details(r)[1], JSON.stringify(damaged)).toEqual(BY_RULES);
     }
-    editMemo({ rules: 'dev', dishes: { [FALAFEL]: [null, 'chickpeas \u001b]0;pwned\u0007\u202e'] } });
+    editMemo({ dishes: { [FALAFEL]: [null, 'chickpeas \u001b]0;pwned\u0007\u202e'] } });
     const r = await run('dufva', '--english');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('chickpeas ␛]0;pwned␇');
     expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
   });
 
-  test('--no-cache neither reads nor writes the memo', async () => {
+  test('--no-cache neither reads nor writes the memo; --refresh does not read it, and writes what the rules say', async () => {
     await run('dufva');
-    editMemo({ rules: 'dev', dishes: { [FALAFEL]: ['fish', 'as the memo says'] } });
+    editMemo({ dishes: { [FALAFEL]: ['fish', 'as the memo says'] } });
     const before = readFileSync(cacheFile(), 'utf8');
     const r = await run('dufva', '--json', '--no-cache');
-    expect(details(r)[1]).toEqual([FALAFEL, ['vegan', 'vegetarian'], expect.stringContaining('falafel')]);
+    expect(details(r)[1]).toEqual(BY_RULES);
     expect(readFileSync(cacheFile(), 'utf8')).toBe(before);
+    const refreshed = await run('dufva', '--json', '--refresh');
+    expect(details(refreshed)[1]).toEqual(BY_RULES);
+    expect(memo().body.dishes[FALAFEL]).toEqual(['vegan', expect.stringContaining('falafel')]);
   });
 });
 

@@ -2,7 +2,7 @@
 // glossary: what they said of each dish is in the cache), the picker, Redis or the browser opener
 // (each costs start-up time a warm lookup does not have). Checked by recording which files the process loads, not by timing; the timing is
 // measured by `npm run bench:startup`.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
@@ -46,4 +46,18 @@ test('warm today, with diets and English, loads none of the heavy parts either; 
   await t.box.run(['--api', t.api.url, 'today']);
   expect(await heavyPartsLoaded(['today', '--diet', 'vegetarian', '--english'])).toEqual([]);
   expect(await heavyPartsLoaded(['find', 'lax'])).toEqual(['food']);
+});
+
+test("a dish memo of another build's food rules is not read: the warm lookup loads the rules, and remembers under its own", async () => {
+  await t.box.run(['--api', t.api.url, 'sven dufva']);
+  const file = join(t.box.env.XDG_CACHE_HOME!, 'restaurant-menu', 'cache.json');
+  const cache = JSON.parse(readFileSync(file, 'utf8'));
+  const [ours] = Object.keys(cache.entries).filter((k) => k.startsWith('#dishes:'));
+  expect(ours).toMatch(/^#dishes:[0-9a-f]{16}$/);
+  cache.entries['#dishes:another build'] = cache.entries[ours!];
+  delete cache.entries[ours!];
+  writeFileSync(file, JSON.stringify(cache));
+  expect(await heavyPartsLoaded(['sven dufva'])).toEqual(['food']);
+  expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')).entries)).toContain(ours);
+  expect(await heavyPartsLoaded(['sven dufva'])).toEqual([]);
 });

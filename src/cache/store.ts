@@ -1,7 +1,8 @@
 // The disk cache: one JSON file, `cache.json`, in the user's cache directory.
 //   { "format": 1, "entries": { "<api base><path>": { "fetchedAt": <ms>, "body": <model> } } }
-// Keys include the API base (credentials redacted), so the direct API and a relay never share
-// entries. Reads parse the file once per run; the answers a run fetches are written once, at its
+// Keys of answers include the API base (credentials redacted), so the direct API and a relay never
+// share entries; `#dishes:<rules>` (cache/dish-memo.ts) holds no answer, only what the food rules
+// said of dish texts. Reads parse the file once per run; the answers a run fetches are written once, at its
 // end, merged into what is on disk then, under a lock (so concurrent runs keep each other's
 // entries), atomically, and pruned of what can never be served again.
 import { join } from 'node:path';
