@@ -39,16 +39,20 @@ export function fileErrorReason(error: unknown): string {
 /** A write we refuse to make, with the reason as its message. */
 export class FileRefused extends Error {}
 
+const LINK_REFUSED = 'it is a symbolic link, and is neither read nor written through';
+
 /**
  * Reads a JSON object file. Opened non-blocking and checked before reading, so a FIFO or a
- * link to /dev/zero in its place cannot hang or exhaust memory.
+ * link to /dev/zero in its place cannot hang or exhaust memory. `followLinks: false` for a file
+ * only this tool writes (the cache): a link there is refused, as the writer would refuse it.
  */
-export function readJsonObject(path: string, maxBytes: number): FileRead {
+export function readJsonObject(path: string, maxBytes: number, { followLinks = true } = {}): FileRead {
   let fd: number;
   try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | (followLinks ? 0 : constants.O_NOFOLLOW));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    if (!followLinks && code === 'ELOOP') return { state: 'unreadable', reason: LINK_REFUSED };
     // A missing file (or a dangling link), or a path that cannot hold one, has nothing in it yet.
     if (code === 'ENOENT' || code === 'ENOTDIR') return { state: 'missing' };
     return { state: 'unreadable', reason: fileErrorReason(error) };
@@ -90,7 +94,7 @@ export function writeFileAtomic(path: string, text: string): void {
   let mode = 0o600;
   try {
     const stat = lstatSync(path);
-    if (stat.isSymbolicLink()) throw new FileRefused('it is a symbolic link, and is not written through');
+    if (stat.isSymbolicLink()) throw new FileRefused(LINK_REFUSED);
     if (stat.isDirectory()) throw new FileRefused(REASONS.EISDIR!);
     if (!stat.isFile()) throw new FileRefused('it is not a regular file');
     const uid = process.getuid?.();

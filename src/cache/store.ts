@@ -32,7 +32,7 @@ function isEntry(value: unknown): value is CacheEntry {
 export type CacheRead = { state: 'ok' | 'missing'; entries: Entries } | { state: 'unreadable' | 'damaged'; entries: Entries; reason: string };
 
 export function readCacheFile(file: string): CacheRead {
-  const read: FileRead = readJsonObject(file, MAX_FILE_BYTES);
+  const read: FileRead = readJsonObject(file, MAX_FILE_BYTES, { followLinks: false });
   if (read.state === 'missing') return { state: 'missing', entries: {} };
   if (read.state === 'unreadable') return { state: 'unreadable', entries: {}, reason: read.reason };
   if (read.state === 'corrupt') return { state: 'damaged', entries: {}, reason: read.reason };
