@@ -12,6 +12,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { outsideFaketime } from './helpers/redis-server.js';
 import { BIN, sandbox, useBinary } from './helpers/run-cli.js';
 
 const REGIONS = ['all', 'biomedicum', 'bmc', 'karolinska', 'karolinska institutet', 'ki', 'solna', 'uppsala', 'uppsala universitet', 'uppsala university', 'uu'];
@@ -49,10 +50,14 @@ beforeEach(() => {
   env = { ...rest, PATH: `${bin}:${t.box.env.PATH ?? '/usr/bin:/bin'}`, LANG: 'C.UTF-8', TERM: 'dumb', RESTAURANT_MENU_API: t.api.url };
 });
 
-/** Runs a shell to the end, within a bound; a hang fails with what it printed so far. */
+/**
+ * Runs a shell to the end, within a bound; a hang fails with what it printed so far. Outside
+ * libfaketime when any-day.sh preloads it (completion has no clock; see outsideFaketime).
+ */
 function runShell(argv: string[], extraEnv: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(argv[0]!, argv.slice(1), { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'], cwd: t.box.home });
+    const [command, args, shellEnv] = outsideFaketime(argv[0]!, argv.slice(1), { ...env, ...extraEnv });
+    const child = spawn(command, args, { env: shellEnv, stdio: ['ignore', 'pipe', 'pipe'], cwd: t.box.home });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));

@@ -57,16 +57,19 @@ export interface Started {
 }
 
 /**
- * redis-server cannot run under libfaketime (it recurses into clock_gettime at start-up and
- * never becomes ready), which ../shared/tools/any-day.sh preloads into every process to run the
- * suite at other instants. Redis's own clock does not matter to these tests (keys expire by
- * relative PX times; fetch times are the relays'), so redis-server alone runs outside it: without
- * LD_PRELOAD, and, when the preload is system-wide (/etc/ld.so.preload bind-mounted in a private
- * mount namespace), with that /etc unmounted.
+ * A program run outside libfaketime, which ../shared/tools/any-day.sh preloads into every process
+ * to run the suite at other instants: without LD_PRELOAD, and, when the preload is system-wide
+ * (/etc/ld.so.preload bind-mounted in a private mount namespace), in a mount namespace of its own
+ * with that /etc unmounted; unshare and sh exec, so the program keeps the pid we signal. For
+ * programs whose clock does not matter to a test:
+ * - redis-server cannot run under libfaketime (it recurses into clock_gettime at start-up and
+ *   never becomes ready); keys expire by relative PX times, and fetch times are the relays';
+ * - the shells of the completion tests fork subshells that start programs, and libfaketime 0.9.10
+ *   makes some of those starts fail (see FAKETIME_SHARED in run-cli.ts); completion has no clock.
+ * Elsewhere (no libfaketime) the program runs as it is.
  */
-function outsideFaketime(bin: string, args: string[]): [string, string[], NodeJS.ProcessEnv] {
-  const env = { ...process.env };
-  if (!basename(bin).startsWith('redis-server')) return [bin, args, env];
+export function outsideFaketime(bin: string, args: string[], base: NodeJS.ProcessEnv = process.env): [string, string[], NodeJS.ProcessEnv] {
+  const env = { ...base };
   if (env.LD_PRELOAD?.includes('faketime')) delete env.LD_PRELOAD;
   let preload = '';
   try {
@@ -74,8 +77,6 @@ function outsideFaketime(bin: string, args: string[]): [string, string[], NodeJS
   } catch {
     // no system-wide preload
   }
-  // In a mount namespace of its own, with the /etc that carries the preload unmounted (any-day.sh
-  // bind-mounts it over the real one); unshare and sh exec, so the server keeps the pid we signal.
   if (!preload.includes('faketime')) return [bin, args, env];
   return ['unshare', ['-m', 'sh', '-c', 'umount /etc && exec "$0" "$@"', bin, ...args], env];
 }
@@ -91,7 +92,7 @@ export function launch(
   ready: (output: string) => boolean | Promise<boolean>,
   { timeoutMs = 10_000, stopSignal = 'SIGKILL' as NodeJS.Signals } = {},
 ): Promise<Started> {
-  const [command, commandArgs, env] = outsideFaketime(bin, args);
+  const [command, commandArgs, env] = basename(bin).startsWith('redis-server') ? outsideFaketime(bin, args) : [bin, args, { ...process.env }];
   const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'], env });
   running.set(child, stopSignal);
   let output = '';

@@ -26,9 +26,11 @@ export interface Sandbox {
 
 // FAKETIME_SHARED: under ../shared/tools/any-day.sh (libfaketime 0.9.10 in ld.so.preload) every
 // process that does not inherit it creates its own semaphore, and a forked child of that process
-// (a shell's `$(...)`) unlinks it when it exits, so the next program the shell starts fails to
+// (a shell's `$(...)`) unlinks it when it exits, so the next program the shell starts may fail to
 // start (exit 1, 'sem_open failed'); fixed upstream in libfaketime 0c76f27. Passing the test
-// runner's on makes the shells join its long-lived one. Absent, as everywhere else, it is unset.
+// runner's on lets what the tests start join its long-lived one. That made such failures rarer,
+// not gone, so the completion tests' shells also run outside the preload (outsideFaketime).
+// Absent, as everywhere else, it is unset.
 const INHERITED = ['PATH', 'SYSTEMROOT', 'TMPDIR', 'LANG', 'FAKETIME_SHARED'];
 
 /** A fresh HOME; the binary's clock reads `at` (default: a weekday lunch time). */
