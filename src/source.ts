@@ -8,7 +8,7 @@ import type { DishMemo } from './dishes.js';
 import { formatDuration } from './duration.js';
 import { describeAge, type StaleUse } from './wording.js';
 import { ApiError } from './errors.js';
-import { stockholmDate } from './stockholm.js';
+import { sameStockholmDay } from './stockholm.js';
 import { redactUrl } from './text.js';
 
 export const LIST_TTL_MS = 24 * 3_600_000;
@@ -50,9 +50,7 @@ function withinTtl(entry: CacheEntry, now: number, ttl: number): boolean {
   return age >= 0 && age < ttl;
 }
 
-function sameStockholmDay(entry: CacheEntry, now: number): boolean {
-  return entry.fetchedAt <= now && stockholmDate(entry.fetchedAt) === stockholmDate(now);
-}
+const fetchedToday = (entry: CacheEntry, now: number): boolean => sameStockholmDay(entry.fetchedAt, now);
 
 export class MenuSource {
   private readonly now: () => number;
@@ -100,8 +98,8 @@ export class MenuSource {
     const { value, source } = await this.load(this.base + path, {
       parse: parseMenu,
       fromCache: cachedMenu,
-      fresh: (entry, now) => withinTtl(entry, now, this.options.menuTtlMs) && sameStockholmDay(entry, now),
-      usableWhenDown: sameStockholmDay,
+      fresh: (entry, now) => withinTtl(entry, now, this.options.menuTtlMs) && fetchedToday(entry, now),
+      usableWhenDown: fetchedToday,
       kind: 'menu',
       what: `the menu of ${restaurant.name}`,
       fetch: async () => {
@@ -193,7 +191,7 @@ export class MenuSource {
   private keep(key: string, entry: CacheEntry): boolean {
     const now = this.now();
     if (entry.fetchedAt > now) return false;
-    return key.endsWith(LIST_PATH) || key.includes(NOTE_PREFIX) ? now - entry.fetchedAt < KEEP_LIST_MS : sameStockholmDay(entry, now);
+    return key.endsWith(LIST_PATH) || key.includes(NOTE_PREFIX) ? now - entry.fetchedAt < KEEP_LIST_MS : fetchedToday(entry, now);
   }
 
   private async get(path: string): Promise<JsonAnswer> {

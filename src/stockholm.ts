@@ -27,6 +27,11 @@ export function stockholmDate(ms: number): string {
   return wallClock(ms).toISOString().slice(0, 10);
 }
 
+/** Whether `at` is on the Stockholm day of `now`, and not after `now` (a clock moved back). */
+export function sameStockholmDay(at: number, now: number): boolean {
+  return at <= now && stockholmDate(at) === stockholmDate(now);
+}
+
 export function isStockholmWeekend(ms: number): boolean {
   const day = wallClock(ms).getUTCDay();
   return day === 0 || day === 6;

@@ -7,7 +7,7 @@
 // may drop each other's additions: those texts are described again, and remembered by a later run.
 import type { Described, DishMemo } from '../dishes.js';
 import { DIETS, type Diet } from '../food/filter.js';
-import { stockholmDate } from '../stockholm.js';
+import { sameStockholmDay } from '../stockholm.js';
 import { neutralise } from '../text.js';
 import type { DiskCache } from './store.js';
 
@@ -24,8 +24,8 @@ type Stored = [diet: Diet | null, english: string | null];
 
 export class StoredDishMemo implements DishMemo {
   private known: Map<string, Described> | undefined;
-  /** The Stockholm day of what was read. */
-  private day: string | undefined;
+  /** When it was read. */
+  private readAt = 0;
   /** What this run writes back: the day's memo as read, plus what it added. */
   private written: Record<string, Stored> | undefined;
   private readonly key: string;
@@ -52,7 +52,7 @@ export class StoredDishMemo implements DishMemo {
       const now = this.now();
       this.written = Object.create(null) as Record<string, Stored>;
       // Past midnight since the read (a long run), what was read belongs to yesterday's memo.
-      if (stockholmDate(now) === this.day) for (const [text, d] of known) this.written[text] = [d.diet ?? null, d.english];
+      if (sameStockholmDay(this.readAt, now)) for (const [text, d] of known) this.written[text] = [d.diet ?? null, d.english];
       this.cache.put(this.key, { fetchedAt: now, body: { dishes: this.written } });
     }
     this.written[dish] = [described.diet ?? null, described.english];
@@ -61,10 +61,9 @@ export class StoredDishMemo implements DishMemo {
   private load(): Map<string, Described> {
     if (this.known) return this.known;
     this.known = new Map();
-    const now = this.now();
-    this.day = stockholmDate(now);
+    const now = (this.readAt = this.now());
     const entry = this.read ? this.cache.get(this.key) : undefined;
-    if (!entry || entry.fetchedAt > now || stockholmDate(entry.fetchedAt) !== this.day) return this.known;
+    if (!entry || !sameStockholmDay(entry.fetchedAt, now)) return this.known;
     const dishes = (entry.body as { dishes?: unknown } | null)?.dishes;
     if (typeof dishes !== 'object' || dishes === null || Array.isArray(dishes)) return this.known;
     for (const [text, value] of Object.entries(dishes)) {

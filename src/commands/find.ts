@@ -3,8 +3,8 @@
 import { EXIT, UsageError } from '../errors.js';
 import type { DietFilter } from '../food/filter.js';
 import { groupByRegion, type RegionGroup } from '../restaurants.js';
-import { allMenus, type MenuFailure, type MenusOptions, type RestaurantMenu } from './menus.js';
-import { dishesOf, joinQuery } from './show.js';
+import { allMenus, describeMenus, type MenuFailure, type MenusOptions, type RestaurantMenu } from './menus.js';
+import { joinQuery } from './show.js';
 
 export interface FindResult {
   status: 'matches' | 'no_matches';
@@ -30,16 +30,7 @@ export async function find(words: string[], options: MenusOptions): Promise<Find
   const compiled = compileQuery(query);
   if (!compiled) throw new UsageError('say what to look for, e.g. restaurant-menu find vegan');
   const all = await allMenus(options);
-  const memo = options.source.dishMemo();
-  const described = await Promise.all(
-    all.menus.map(async (m) => ({
-      restaurant: m.restaurant,
-      favorite: m.favorite,
-      ...(await dishesOf(m.dishes.filter((d) => matchesDish(compiled, d)), options.diet, memo)),
-      source: m.source,
-    })),
-  );
-  const hits = described.filter((m) => m.dishes.length > 0);
+  const hits = (await describeMenus(all, options, (d) => matchesDish(compiled, d))).filter((m) => m.dishes.length > 0);
   return {
     status: hits.length ? 'matches' : 'no_matches',
     query,

@@ -10,7 +10,7 @@ import { filterRegion, resolveRegion } from '../restaurants.js';
 import { joinWords, quote } from '../text.js';
 import type { MenuSource, Provenance } from '../source.js';
 import { isStockholmWeekend, stockholmDate } from '../stockholm.js';
-import type { Dishes } from './show.js';
+import { dishesOf, type Dishes } from './show.js';
 
 export interface RestaurantMenu extends Dishes {
   restaurant: Restaurant;
@@ -51,6 +51,14 @@ export interface AllMenus {
   region: string | null;
   menus: { restaurant: Restaurant; dishes: string[]; source: Provenance; favorite: boolean }[];
   failed: MenuFailure[];
+}
+
+/** Each menu with its dishes (those `keep` lets through) described and narrowed to the diet. */
+export function describeMenus(all: AllMenus, options: MenusOptions, keep: (dish: string) => boolean = () => true): Promise<RestaurantMenu[]> {
+  const memo = options.source.dishMemo();
+  return Promise.all(
+    all.menus.map(async (m) => ({ restaurant: m.restaurant, favorite: m.favorite, ...(await dishesOf(m.dishes.filter(keep), options.diet, memo)), source: m.source })),
+  );
 }
 
 /** A favourite that names no one restaurant, and why. */

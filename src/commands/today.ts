@@ -3,8 +3,7 @@ import type { Restaurant } from '../api/model.js';
 import { EXIT } from '../errors.js';
 import type { DietFilter } from '../food/filter.js';
 import { groupByRegion, type RegionGroup } from '../restaurants.js';
-import { allMenus, type MenuFailure, type MenusOptions, type RestaurantMenu } from './menus.js';
-import { dishesOf } from './show.js';
+import { allMenus, describeMenus, type MenuFailure, type MenusOptions, type RestaurantMenu } from './menus.js';
 
 export interface TodayResult {
   status: 'today';
@@ -25,10 +24,7 @@ export const todayExitCode = (_: TodayResult) => EXIT.ok;
 
 export async function today(options: MenusOptions): Promise<TodayResult> {
   const all = await allMenus(options);
-  const memo = options.source.dishMemo();
-  const menus = await Promise.all(
-    all.menus.map(async (m) => ({ restaurant: m.restaurant, favorite: m.favorite, ...(await dishesOf(m.dishes, options.diet, memo)), source: m.source })),
-  );
+  const menus = await describeMenus(all, options);
   return {
     status: 'today',
     date: all.date,
