@@ -10,8 +10,9 @@ export async function openInBrowser(url: string): Promise<boolean> {
     const { default: open } = await import('open');
     const child = await open(url, { wait: false });
     return await new Promise((resolve) => {
+      // `open` unrefs the child, so this timer is what keeps the process alive until the opener
+      // has answered: unref'd too, the loop would empty and the await never settle (exit 13).
       const timer = setTimeout(() => resolve(true), 1_500);
-      timer.unref();
       child.once('error', () => resolve(false));
       child.once('exit', (code) => {
         clearTimeout(timer);

@@ -2,7 +2,7 @@
 // the test-only preload), the stand-in API. What only a process shows: the bin and bundle wiring,
 // the clock reaching the binary, closed pipes, and several processes on one cache or settings file.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect, test } from 'vitest';
 import { SATURDAY } from './helpers/clock.js';
@@ -44,6 +44,34 @@ test('--open with no browser to open (no xdg-open on PATH): the link is printed,
   const r = await t.box.run(['--api', t.api.url, 'dufva', '--open', 'map'], { PATH: dirname(process.execPath) });
   expect(r.code, r.stderr).toBe(0);
   expect(r.stderr).toBe('restaurant-menu: could not open a browser; the map link is https://www.openstreetmap.org/?mlat=59.84292&mlon=17.64129#map=19/59.84292/17.64129\n');
+});
+
+test('--open with a working opener on PATH: the page is opened, the run ends normally (exit 0, cache written)', async () => {
+  // A real opener script stands in for xdg-open: it records its argument and exits 0 at once, as
+  // xdg-open does once it has handed the link to the browser.
+  const bin = join(t.box.home, 'bin');
+  mkdirSync(bin);
+  const opened = join(t.box.home, 'opened.txt');
+  writeFileSync(join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s\\n' "$1" > '${opened}'\n`, { mode: 0o755 });
+  const PATH = `${bin}:${dirname(process.execPath)}:/usr/bin:/bin`;
+  const r = await t.box.run(['--api', t.api.url, 'dufva', '--open', 'map'], { PATH });
+  expect(r.code, r.stderr).toBe(0);
+  expect(readFileSync(opened, 'utf8')).toBe('https://www.openstreetmap.org/?mlat=59.84292&mlon=17.64129#map=19/59.84292/17.64129\n');
+  expect(r.stdout).toMatch(/^Uppsala\tdufva\tSven Dufva\t/);
+  // The cache was written: the same lookup again makes no request.
+  t.api.reset();
+  expect((await t.box.run(['--api', t.api.url, 'dufva'])).code).toBe(0);
+  expect(t.api.totalCalls()).toBe(0);
+});
+
+test('--open with an opener that stays running (it became the browser): the run still ends, exit 0', async () => {
+  const bin = join(t.box.home, 'bin');
+  mkdirSync(bin);
+  writeFileSync(join(bin, 'xdg-open'), '#!/bin/sh\nexec sleep 30\n', { mode: 0o755 });
+  const PATH = `${bin}:${dirname(process.execPath)}:/usr/bin:/bin`;
+  const r = await t.box.run(['--api', t.api.url, 'dufva', '--open', 'map'], { PATH });
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stderr).toBe('');
 });
 
 test('a closed pipe (| head -1) ends the CLI quietly with exit 0', async () => {
