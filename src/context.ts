@@ -151,7 +151,9 @@ export class Run {
     return async (query, candidates) => {
       for (const line of this.notices.take()) this.io.stderr.write(`restaurant-menu: ${line}\n`);
       const { pick } = await import('./render/picker.js'); // lazy: the prompt library is not on the warm path
-      return pick(this.io, this.style().c, query, candidates);
+      const choose = () => pick(this.io, this.style().c, query, candidates);
+      // --timeout limits the requests, not the person choosing.
+      return this.menuSource ? this.menuSource.outsideBudget(choose) : choose();
     };
   }
 

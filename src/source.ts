@@ -54,7 +54,7 @@ const fetchedToday = (entry: CacheEntry, now: number): boolean => sameStockholmD
 
 export class MenuSource {
   private readonly now: () => number;
-  private readonly deadline: number;
+  private deadline: number;
   /** The API base as shown and used in cache keys: credentials redacted. */
   private readonly base: string;
   private fetchJson: Fetch | undefined;
@@ -65,6 +65,19 @@ export class MenuSource {
     // One budget for the whole command, so a hung API fails within --timeout however many calls it needed.
     this.deadline = this.now() + options.timeoutMs;
     this.base = redactUrl(options.api);
+  }
+
+  /**
+   * Runs `wait` (a person choosing in the picker) outside the time budget: the limit covers the
+   * requests, so the deadline moves on by however long the person took.
+   */
+  async outsideBudget<T>(wait: () => Promise<T>): Promise<T> {
+    const started = this.now();
+    try {
+      return await wait();
+    } finally {
+      this.deadline += Math.max(0, this.now() - started);
+    }
   }
 
   /** The restaurant list from the cache only, whatever its age: for decisions that must not make a request. */

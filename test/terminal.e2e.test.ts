@@ -160,6 +160,20 @@ describe('the picker', () => {
     expect(await pickWith(flags, env)).not.toMatch(/\x1b\[[\d;]*m/);
   });
 
+  test('time spent choosing does not count against --timeout: the time limit covers requests', async () => {
+    const term = onTerminal(['restaurang', '--timeout', '1s'], 80);
+    await term.waitFor('which one?');
+    // The person reads the list for longer than the whole time budget before choosing.
+    await new Promise((resolve) => setTimeout(resolve, 1_300));
+    term.type('omni');
+    await term.waitFor(/❯ Restaurang Omni|> Restaurang Omni/);
+    term.type('\r');
+    expect(await term.exited, term.output()).toBe(0);
+    const out = stripAnsi(term.output());
+    expect(out).toContain('Raggmunk med fläsk och lingon');
+    expect(out).not.toContain('did not answer');
+  });
+
   test('arrow keys move the choice', async () => {
     const term = onTerminal(['restaurang'], 80);
     await term.waitFor('which one?');
