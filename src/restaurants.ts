@@ -33,7 +33,7 @@ export const KNOWN_REGIONS = ['Uppsala', 'Solna'];
 /** 'all' (no filter), a region, or an alias, folded and with aliases applied. */
 export function regionKey(typed: string): string {
   const key = fold(typed);
-  return REGION_ALIASES[key] ?? key;
+  return Object.hasOwn(REGION_ALIASES, key) ? REGION_ALIASES[key]! : key;
 }
 
 /**

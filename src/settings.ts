@@ -61,7 +61,7 @@ const showDuration = durationText;
 function oneOf<V extends string>(values: readonly V[], aliases: Record<string, V> = {}) {
   return (text: string): V => {
     const wanted = text.trim().toLowerCase();
-    const found = values.find((v) => v === wanted) ?? aliases[wanted];
+    const found = values.find((v) => v === wanted) ?? (Object.hasOwn(aliases, wanted) ? aliases[wanted] : undefined);
     if (!found) {
       const close = closeWord(wanted, values);
       throw new UsageError(`must be one of ${values.join(', ')} (got ${quote(text, 20)}${close ? `; did you mean '${close}'?` : ''})`);

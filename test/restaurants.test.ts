@@ -26,6 +26,10 @@ test('an unknown region is a usage error naming the known ones', () => {
   expect(() => resolveRegion('Narnia', restaurants)).toThrow(new UsageError("unknown region 'Narnia' (known: Uppsala, Solna or all)"));
 });
 
+test.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('%j is an unknown region, not an inherited property of the alias table', (typed) => {
+  expect(() => resolveRegion(typed, restaurants)).toThrow(new UsageError(`unknown region '${typed}' (known: Uppsala, Solna or all)`));
+});
+
 test('a region the API adds later is accepted', () => {
   const lund = [...restaurants, { ...restaurants[0]!, id: 'x', region: 'Lund' }];
   expect(resolveRegion('lund', lund)).toBe('Lund');

@@ -32,6 +32,12 @@ describe('a bad value is a usage error naming where it came from', () => {
     ['diet', { flags: { diet: 'carnivore' }, env: {} }, "--diet: must be one of any, vegan, vegetarian, pescetarian, fish, meat (got 'carnivore')"],
     ['color', { flags: { color: 'sometimes' }, env: {} }, "--color: must be one of auto, always, never (got 'sometimes')"],
     ['api', { flags: { api: 'ftp://x' }, env: {} }, '--api: the URL must start with http:// or https:// (got ftp:)'],
+    // A user's word indexes a table by own properties only: inherited names are not values.
+    ['color', { flags: { color: 'constructor' }, env: {} }, "--color: must be one of auto, always, never (got 'constructor')"],
+    ['open', { flags: { open: 'constructor' }, env: {} }, "--open: must be one of map, menu, homepage (got 'constructor')"],
+    ['diet', { flags: {}, env: { RESTAURANT_MENU_DIET: 'toString' } }, "RESTAURANT_MENU_DIET: must be one of any, vegan, vegetarian, pescetarian, fish, meat (got 'toString')"],
+    ['color', { flags: {}, env: {}, saved: { color: '__proto__' } }, "the saved setting color: must be one of auto, always, never (got '__proto__')"],
+    ['logLevel', { flags: { logLevel: 'constructor' }, env: {} }, "--log-level: must be one of error, warn, info, debug (got 'constructor')"],
     ['redis', { flags: { redis: 'http://x' }, env: {} }, '--redis: the URL must start with redis:// or rediss://'],
   ] as const)('%s %j', (key, sources, message) => {
     expect(() => resolve(key as SettingKey, sources)).toThrow(new UsageError(message));
