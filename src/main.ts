@@ -152,6 +152,38 @@ function wantsJson(argv: string[]): boolean {
   return (end === -1 ? argv : argv.slice(0, end)).includes('--json');
 }
 
+/**
+ * `help [command [subcommand]]` and `<group> help [subcommand]` become `<command…> --help`, the
+ * command path checked first: commander's own help command answered `help help` and `help nosuch`
+ * with the whole help on stderr and '(outputHelp)'.
+ */
+function helpAsFlag(argv: string[]): string[] {
+  const group = COMMANDS.find((c) => c.name === argv[0] && c.subcommands);
+  const at = argv[0] === 'help' ? 0 : group && argv[1] === 'help' ? 1 : -1;
+  if (at === -1) return argv;
+  const path = [...argv.slice(0, at), ...argv.slice(at + 1).filter((a) => !a.startsWith('-'))];
+  let level: readonly CommandSpec[] | undefined = COMMANDS;
+  let parent: string | undefined;
+  const valid: string[] = [];
+  for (const word of path) {
+    // `help help`: the program's help, which lists `help [command]`.
+    if (word === 'help' && !parent) break;
+    const spec: CommandSpec | undefined = level?.find((c) => c.name === word);
+    if (!spec) {
+      if (!level) break; // a command without subcommands: the rest are its arguments
+      const names = level.map((c) => c.name);
+      const close = closeWord(word, names);
+      const where = parent ? ` for '${parent}'` : '';
+      const hint = close ? `. Did you mean '${close}'?` : parent ? `; it has ${joinWords(names.map((n) => `'${n}'`), 'and')}` : `; 'restaurant-menu --help' lists them`;
+      throw new UsageError(`unknown command ${quote(word)}${where}${hint}`);
+    }
+    valid.push(word);
+    parent = word;
+    level = spec.subcommands;
+  }
+  return [...valid, '--help'];
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   // The shell completion scripts' callback (bin/ sends it to dist/complete.js without loading this bundle).
   if (argv[0] === '__complete') return (await import('./commands/completion.js')).main(argv, io);
@@ -166,6 +198,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     const routed = route(argv, COMMAND_NAMES, valueFlags(), (word) => namesRestaurant(word, cachedRestaurants(cacheDir(io.env))));
     if (routed.kind === 'unknown-command') throw new UsageError(`unknown command '${routed.word}'. Did you mean '${routed.suggestion}'?`);
+    routed.argv = helpAsFlag(routed.argv);
     // Help (of anything) needs the whole program; a run needs only its command.
     const wantsHelp = routed.argv.some((a) => a === '-h' || a === '--help') || !COMMANDS.some((c) => c.name === routed.argv[0]);
     await buildProgram(wiring, wantsHelp ? undefined : routed.argv[0]).parseAsync(routed.argv, { from: 'user' });

@@ -435,6 +435,30 @@ describe('help and version', () => {
     expectOneLineError(await t.runWith(args), 2, pattern);
   });
 
+  test.each([
+    [['help'], /^Usage: restaurant-menu \[name\.\.\.\]/],
+    [['help', 'help'], /^Usage: restaurant-menu \[name\.\.\.\]/],
+    [['help', '--help'], /^Usage: restaurant-menu \[name\.\.\.\]/],
+    [['help', 'today'], /^Usage: restaurant-menu today /],
+    [['help', 'config', 'set'], /^Usage: restaurant-menu config set /],
+    [['config', 'help', 'set'], /^Usage: restaurant-menu config set /],
+  ])('%j shows that help on stdout, exit 0', async (args, usage) => {
+    const r = await t.runWith(args);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toMatch(usage);
+  });
+
+  test.each([
+    [['help', 'nosuch'], /^restaurant-menu: unknown command 'nosuch'; 'restaurant-menu --help' lists them$/],
+    [['help', 'todya'], /^restaurant-menu: unknown command 'todya'\. Did you mean 'today'\?$/],
+    [['cache', 'help', 'nosuch'], /^restaurant-menu: unknown command 'nosuch' for 'cache'; it has 'path', 'info' and 'clear'$/],
+    [['help', 'config', 'lst'], /^restaurant-menu: unknown command 'lst' for 'config'\. Did you mean 'list'\?$/],
+  ])('%j: help for an unknown command is one line, exit 2', async (args, pattern) => {
+    const r = await t.runWith(args);
+    expectOneLineError(r, 2, pattern);
+    expect(r.stdout).toBe('');
+  });
+
   test('today --help groups lookup and output options after its own', async () => {
     const r = await t.runWith(['today', '--help']);
     expect(r.stdout.indexOf('--favorites')).toBeLessThan(r.stdout.indexOf('Lookup options:'));
