@@ -11,7 +11,7 @@ import { find, findExitCode } from './commands/find.js';
 import { show, showExitCode } from './commands/show.js';
 import { today, todayExitCode } from './commands/today.js';
 import type { Run } from './context.js';
-import { EXIT } from './errors.js';
+import { EXIT, UsageError } from './errors.js';
 import { cacheDir, configDir } from './paths.js';
 import { renderCacheCleared, renderCacheInfo, renderCachePath, renderConfig } from './render/admin.js';
 import { renderFind, renderToday } from './render/menus.js';
@@ -42,6 +42,7 @@ const RUNS: Record<CommandPath, Runner> = {
   show: async (run, args) => {
     const words = list(args, 0);
     const named = words.length > 0;
+    if (!named && run.setting('open')) throw new UsageError(`--open needs one restaurant, as in: restaurant-menu dufva --open ${run.setting('open')}`);
     const result = await show({
       words,
       // A named lookup honours only an explicit --region: a home region must not hide a restaurant.

@@ -448,6 +448,13 @@ describe('help and version', () => {
     expect(r.stdout).toMatch(usage);
   });
 
+  test('--open without a restaurant is a usage error, before any request', async () => {
+    const r = await run('--open', 'map');
+    expectOneLineError(r, 2, /^restaurant-menu: --open needs one restaurant, as in: restaurant-menu dufva --open map$/);
+    expect(r.stdout).toBe('');
+    expect(t.api.totalCalls()).toBe(0);
+  });
+
   test.each([
     [['help', 'nosuch'], /^restaurant-menu: unknown command 'nosuch'; 'restaurant-menu --help' lists them$/],
     [['help', 'todya'], /^restaurant-menu: unknown command 'todya'\. Did you mean 'today'\?$/],
