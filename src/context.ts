@@ -144,14 +144,14 @@ export class Run {
    * On an interactive terminal (stdin and stdout terminals, no --json, --no-input or CI), a
    * searchable list to choose from when a name fits several restaurants or none.
    */
-  async picker(): Promise<((query: string, candidates: Restaurant[]) => Promise<Restaurant | undefined>) | undefined> {
+  async picker(): Promise<((query: string, candidates: Restaurant[], fits: boolean) => Promise<Restaurant | undefined>) | undefined> {
     // stdin last: touching it sets up a stream, which a piped run never needs.
     const interactive = this.io.stdout.isTTY && this.flags.json !== true && !this.env.CI && this.setting('input') && this.io.stdin?.isTTY;
     if (!interactive) return undefined;
-    return async (query, candidates) => {
+    return async (query, candidates, fits) => {
       for (const line of this.notices.take()) this.io.stderr.write(`restaurant-menu: ${line}\n`);
       const { pick } = await import('./render/picker.js'); // lazy: the prompt library is not on the warm path
-      const choose = () => pick(this.io, this.style().c, query, candidates);
+      const choose = () => pick(this.io, this.style().c, query, candidates, fits);
       // --timeout limits the requests, not the person choosing.
       return this.menuSource ? this.menuSource.outsideBudget(choose) : choose();
     };

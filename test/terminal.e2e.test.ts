@@ -174,6 +174,16 @@ describe('the picker', () => {
     expect(out).not.toContain('did not answer');
   });
 
+  test.each([[['zzz']], [['xyzzy', 'plugh']]])('%j matches nothing: the list says so instead of claiming a fit', async (args) => {
+    const term = onTerminal(args, 80);
+    await term.waitFor('all of them:');
+    const shown = stripAnsi(term.output());
+    expect(shown).toContain(`No restaurant matches '${args.join(' ')}'; all of them:`);
+    expect(shown).not.toContain('fits several');
+    term.type('\x1b');
+    expect(await term.exited).toBe(1);
+  });
+
   test('arrow keys move the choice', async () => {
     const term = onTerminal(['restaurang'], 80);
     await term.waitFor('which one?');

@@ -58,8 +58,8 @@ export interface ShowOptions {
   diet: DietFilter | null;
   source: MenuSource;
   now: () => number;
-  /** Offers a choice when the name fits several or none (only on an interactive terminal). */
-  choose?: (query: string, candidates: Restaurant[]) => Promise<Restaurant | undefined>;
+  /** Offers a list to choose from; `fits` is false when the query matched nothing and the whole list is offered. */
+  choose?: (query: string, candidates: Restaurant[], fits: boolean) => Promise<Restaurant | undefined>;
 }
 
 /** The words as one query, spacing normalised; too long is a usage error. */
@@ -100,7 +100,7 @@ export async function show(options: ShowOptions): Promise<ShowResult> {
     // Only words (no shell syntax), as the hint is a command to paste.
     dish = match.kind === 'none' && /^[\p{L}\p{M}\p{N} -]+$/u.test(query) && (await import('../food/search.js')).looksLikeDish(query);
     if (options.choose && !dish) {
-      restaurant = await options.choose(query, match.kind === 'ambiguous' ? match.candidates : inRegion);
+      restaurant = await options.choose(query, match.kind === 'ambiguous' ? match.candidates : inRegion, match.kind === 'ambiguous');
       if (!restaurant) return { status: 'cancelled', query };
       via = 'picked';
     }

@@ -31,7 +31,8 @@ function theme(c: Painter) {
   };
 }
 
-export async function pick(io: Io, colour: Painter, query: string, candidates: Restaurant[]): Promise<Restaurant | undefined> {
+/** `fits` says whether the query fits the candidates (ambiguous) or nothing (the whole list is offered). */
+export async function pick(io: Io, colour: Painter, query: string, candidates: Restaurant[], fits = true): Promise<Restaurant | undefined> {
   const abort = new AbortController();
   // A lone ESC byte is the Escape key (arrow keys send ESC [ A and so on).
   const onData = (chunk: Buffer | string) => {
@@ -41,7 +42,7 @@ export async function pick(io: Io, colour: Painter, query: string, candidates: R
   try {
     return await search<Restaurant>(
       {
-        message: candidates.length > 1 ? `${quote(query)} fits several restaurants; which one?` : 'Which restaurant?',
+        message: !fits ? `No restaurant matches ${quote(query)}; all of them:` : candidates.length > 1 ? `${quote(query)} fits several restaurants; which one?` : 'Which restaurant?',
         pageSize: 10,
         theme: theme(colour),
         source: (term) => {
