@@ -47,6 +47,7 @@ const RUNS: Record<CommandPath, Runner> = {
       words,
       // A named lookup honours only an explicit --region: a home region must not hide a restaurant.
       region: !named || run.given('region') ? run.region() : null,
+      regionFrom: run.regionFrom(),
       diet: run.diet(),
       source: run.source(),
       now: run.now,
@@ -72,7 +73,7 @@ const RUNS: Record<CommandPath, Runner> = {
   'cache path': async (run) => run.print(renderCachePath(cachePath(cacheDir(run.env)), run.style())),
   'cache info': async (run) => run.print(renderCacheInfo(cacheInfo(cacheDir(run.env)), run.style(), run.now())),
   'cache clear': async (run) => run.print(renderCacheCleared(await clearCache(cacheDir(run.env), run.notices), run.style())),
-  'config get': async (run, args) => run.print(renderConfig(configGet(text(args, 0), run.settingsStore(), run.env), run.style())),
+  'config get': async (run, args) => run.print(renderConfig(configGet(text(args, 0), run.settingsStore(), run.env, run.cachedRestaurants()), run.style())),
   'config set': async (run, args) => {
     const result = await configSet(text(args, 0), text(args, 1), {
       store: run.settingsStore(),
@@ -82,7 +83,7 @@ const RUNS: Record<CommandPath, Runner> = {
     return run.print(renderConfig(result, run.style()));
   },
   'config unset': async (run, args) => run.print(renderConfig(await configUnset(text(args, 0), run.settingsStore()), run.style())),
-  'config list': async (run) => run.print(renderConfig(configList(run.settingsStore(), run.env), run.style())),
+  'config list': async (run) => run.print(renderConfig(configList(run.settingsStore(), run.env, run.cachedRestaurants()), run.style())),
   'config path': async (run) => run.print(renderConfig(configPath(configDir(run.env)), run.style())),
   completion: async (run, args) => {
     const { completionScript } = await import('./commands/completion.js');

@@ -12,7 +12,7 @@ import { Notices } from './notices.js';
 import { cacheDir, configDir } from './paths.js';
 import type { Rendered } from './render/common.js';
 import { chooseStyle, type Style } from './render/style.js';
-import { attributeOf, resolve, settingDef, type Origin, type Saved, type SettingKey, type SettingValue } from './settings.js';
+import { attributeOf, pick, resolve, settingDef, type Origin, type Saved, type SettingKey, type SettingValue } from './settings.js';
 import { SettingsStore } from './settings-store.js';
 import { MenuSource, type CacheMode } from './source.js';
 import { staleNote, type StaleUse } from './wording.js';
@@ -96,6 +96,14 @@ export class Run {
     return diet === 'any' ? null : diet;
   }
 
+  /** Where the region comes from, named for errors, when it was not typed on the command line. */
+  regionFrom(): string | undefined {
+    if (this.given('region')) return undefined;
+    this.resolved('region');
+    const { from, origin } = pick('region', { flags: this.flags, env: this.env, saved: this.saved });
+    return from === 'env' || from === 'saved' ? origin : undefined;
+  }
+
   /** The region filter as typed: `all` and aliases are resolved against the list by the command. */
   region(): string | null {
     return this.setting('region');
@@ -106,6 +114,7 @@ export class Run {
     return {
       source: this.source(),
       region: this.region(),
+      regionFrom: this.regionFrom(),
       diet: this.diet(),
       concurrency: this.setting('concurrency'),
       favorites: this.setting('favorites'),

@@ -40,13 +40,16 @@ export function regionKey(typed: string): string {
  * The region a user means, spelled as the restaurants spell it (`sOlNa`, `ki` → `Solna`), or
  * null for every region. An unknown region is a usage error naming the known ones.
  */
-export function resolveRegion(typed: string | null | undefined, restaurants: Restaurant[]): string | null {
+export function resolveRegion(typed: string | null | undefined, restaurants: Restaurant[], from?: string): string | null {
   if (typed == null) return null;
   const key = regionKey(typed);
   if (key === 'all') return null;
   const regions = regionsOf(restaurants);
   const found = regions.find((r) => fold(r) === key);
-  if (!found) throw new UsageError(`unknown region ${quote(typed)} (known: ${joinWords([...regions, 'all'])})`);
+  if (!found) {
+    const fix = from?.startsWith('the saved setting') ? '; restaurant-menu config unset region' : '';
+    throw new UsageError(`${from ? `${from}: ` : ''}unknown region ${quote(typed)} (known: ${joinWords([...regions, 'all'])})${fix}`);
+  }
   return found;
 }
 

@@ -5,7 +5,7 @@
 import { durationText, parseBytes, parseDuration } from './duration.js';
 import { UsageError } from './errors.js';
 import { DIET_FILTERS, type DietFilter } from './food/filter.js';
-import { REGION_ALIASES } from './restaurants.js';
+import { REGION_ALIASES, regionKey } from './restaurants.js';
 import { closeWord } from './route.js';
 import { clip, quote, redactUrl } from './text.js';
 
@@ -168,6 +168,8 @@ export const SETTINGS = {
     env: 'RESTAURANT_MENU_REGION',
     default: 'all',
     parse: region,
+    // Saved as the region it means, folded: `ki` and `Solna` are both saved as `solna`.
+    show: regionKey,
     describe: `only this region: uppsala, solna, all, or an alias (${Object.keys(REGION_ALIASES).slice(0, 3).join(', ')}, ...)`,
     saved: true,
     values: ['all', 'uppsala', 'solna', ...Object.keys(REGION_ALIASES)],

@@ -1,5 +1,7 @@
 // `find` and `today` in-process against the stand-in API: grouping, columns, diets, English,
 // favourites, partial failure, stale copies, politeness, and what is said when.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { SATURDAY } from './helpers/clock.js';
 import { useCli, type CliResult } from './helpers/cli.js';
@@ -311,7 +313,8 @@ describe('favourites', () => {
 
 describe('a home region', () => {
   test('config set region makes today, find and the list default to it; --region all overrides', async () => {
-    expect((await t.runWith(['config', 'set', 'region', 'ki'])).stdout).toBe('region = ki\n');
+    // Saved as the region it means, so `config get` says Solna, not an alias to decode.
+    expect((await t.runWith(['config', 'set', 'region', 'ki'])).stdout).toBe('region = solna\n');
     expect(json(await run('today', '--json')).region).toBe('Solna');
     expect(json(await run('find', 'lax', '--json')).region).toBe('Solna');
     expect(json(await run('--json')).regions.map((g: { region: string }) => g.region)).toEqual(['Solna']);
@@ -323,6 +326,33 @@ describe('a home region', () => {
     const r = await run('bikupan', '--json');
     expect(r.code).toBe(0);
     expect(json(r).restaurant.id).toBe('bikupan');
+  });
+
+  test.each([
+    ['Uppsala', 'uppsala'],
+    ['KAROLINSKA', 'solna'],
+    ['All', 'all'],
+  ])('config set region %s saves the canonical %s', async (typed, saved) => {
+    expect((await t.runWith(['config', 'set', 'region', typed])).stdout).toBe(`region = ${saved}\n`);
+    expect((await t.runWith(['config', 'get', 'region'])).stdout).toBe(`${saved}\n`);
+  });
+
+  test('a bad region from the environment is named by its variable; config get marks it invalid', async () => {
+    const env = { RESTAURANT_MENU_REGION: 'bogus' };
+    const r = await t.runWith(['--api', t.api.url, 'today'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("restaurant-menu: RESTAURANT_MENU_REGION: unknown region 'bogus' (known: Uppsala, Solna or all)\n");
+    const get = await t.runWith(['config', 'get', 'region', '--json'], { env });
+    expect(JSON.parse(get.stdout).setting).toMatchObject({ value: 'bogus', from: 'env', invalid: "RESTAURANT_MENU_REGION: unknown region 'bogus'" });
+  });
+
+  test('a bad saved region says how to fix it', async () => {
+    const file = join(t.home.env.XDG_CONFIG_HOME, 'restaurant-menu', 'config.json');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify({ region: 'atlantis' }));
+    const r = await run('today');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("restaurant-menu: the saved setting region: unknown region 'atlantis' (known: Uppsala, Solna or all); restaurant-menu config unset region\n");
   });
 
   test('an unknown home region is refused and nothing is saved', async () => {

@@ -39,7 +39,7 @@ function checkKey(key: string): SettingKey {
 }
 
 /** A setting as `config get/list` show it: a bad value is shown as found, with why, not refused. */
-function row(key: SettingKey, env: Env, saved: Saved): SettingRow {
+function row(key: SettingKey, env: Env, saved: Saved, restaurants?: Restaurant[]): SettingRow {
   const def = settingDef(key);
   const { text, from, origin } = pick(key, { env, saved });
   const shown = (value: string, invalid?: string): SettingRow => ({
@@ -52,7 +52,9 @@ function row(key: SettingKey, env: Env, saved: Saved): SettingRow {
     ...(invalid ? { invalid } : {}),
   });
   try {
-    return shown(canonical(key, text));
+    const value = canonical(key, text);
+    if (key === 'region' && !plausibleRegion(text, restaurants)) return shown(value, `${origin}: unknown region ${quote(text)}`);
+    return shown(value);
   } catch (error) {
     return shown(neutralise(text), `${origin}: ${(error as Error).message}`);
   }
@@ -63,13 +65,13 @@ export function configPath(dir: string): ConfigResult {
 }
 
 /** A setting's effective value without flags, and where it comes from. */
-export function configGet(key: string, store: SettingsStore, env: Env): ConfigResult {
-  return { status: 'config_get', setting: row(checkKey(key), env, store.read()) };
+export function configGet(key: string, store: SettingsStore, env: Env, restaurants?: Restaurant[]): ConfigResult {
+  return { status: 'config_get', setting: row(checkKey(key), env, store.read(), restaurants) };
 }
 
-export function configList(store: SettingsStore, env: Env): ConfigResult {
+export function configList(store: SettingsStore, env: Env, restaurants?: Restaurant[]): ConfigResult {
   const saved = store.read();
-  return { status: 'config_list', settings: SAVED_KEYS.map((key) => row(key, env, saved)) };
+  return { status: 'config_list', settings: SAVED_KEYS.map((key) => row(key, env, saved, restaurants)) };
 }
 
 export interface SetContext {

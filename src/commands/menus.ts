@@ -28,6 +28,8 @@ export interface MenusOptions {
   source: MenuSource;
   /** As typed, or null for every region. */
   region: string | null;
+  /** Where the region came from when not typed on the command line (`RESTAURANT_MENU_REGION`), for errors. */
+  regionFrom?: string;
   diet: DietFilter | null;
   concurrency: number;
   /** Saved favourite identifiers. */
@@ -108,7 +110,7 @@ function choose(options: MenusOptions, restaurants: Restaurant[], region: string
 
 export async function allMenus(options: MenusOptions): Promise<AllMenus> {
   const { restaurants } = await options.source.restaurants();
-  const region = resolveRegion(options.region, restaurants);
+  const region = resolveRegion(options.region, restaurants, options.regionFrom);
   if (options.onlyFavorites && options.favorites.length === 0) {
     throw new UsageError(`no favourites saved yet: restaurant-menu config set favorites "bikupan, sven dufva"`);
   }

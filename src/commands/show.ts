@@ -55,6 +55,8 @@ export interface ShowOptions {
   words: string[];
   /** The region as typed, or null for all. A named lookup only honours an explicit one. */
   region: string | null;
+  /** Where the region came from when not typed on the command line (`RESTAURANT_MENU_REGION`), for errors. */
+  regionFrom?: string;
   diet: DietFilter | null;
   source: MenuSource;
   now: () => number;
@@ -80,7 +82,7 @@ export async function show(options: ShowOptions): Promise<ShowResult> {
   const query = joinQuery(options.words, 'name');
   if (options.words.length > 0 && !query) throw new UsageError('the restaurant name is empty; run without a name to list restaurants');
   const { restaurants, source } = await options.source.restaurants();
-  const region = resolveRegion(options.region, restaurants);
+  const region = resolveRegion(options.region, restaurants, options.regionFrom);
   const inRegion = filterRegion(restaurants, region);
   if (!query) return { status: 'list', region, regions: groupByRegion(inRegion, (r) => r), source };
 
