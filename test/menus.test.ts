@@ -347,7 +347,7 @@ describe('a home region', () => {
   });
 
   test('a bad saved region says how to fix it', async () => {
-    const file = join(t.home.env.XDG_CONFIG_HOME, 'restaurant-menu', 'config.json');
+    const file = join(t.home.env.XDG_CONFIG_HOME!, 'restaurant-menu', 'config.json');
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify({ region: 'atlantis' }));
     const r = await run('today');
