@@ -4,6 +4,7 @@
 // small command modules are imported statically (one bundle file loads faster than many
 // chunks); what is heavy (the HTTP client, the relay, the picker) is imported lazily deeper
 // down, where it is used.
+import { cachedRestaurants } from './cache/store.js';
 import { COMMAND_TABLE, type CommandInfo, type CommandPath } from './command-table.js';
 import { cacheInfo, cachePath, clearCache } from './commands/cache.js';
 import { configGet, configList, configPath, configSet, configUnset } from './commands/config.js';
@@ -73,7 +74,7 @@ const RUNS: Record<CommandPath, Runner> = {
   'cache path': async (run) => run.print(renderCachePath(cachePath(cacheDir(run.env)), run.style())),
   'cache info': async (run) => run.print(renderCacheInfo(cacheInfo(cacheDir(run.env)), run.style(), run.now())),
   'cache clear': async (run) => run.print(renderCacheCleared(await clearCache(cacheDir(run.env), run.notices), run.style())),
-  'config get': async (run, args) => run.print(renderConfig(configGet(text(args, 0), run.settingsStore(), run.env, run.cachedRestaurants()), run.style())),
+  'config get': async (run, args) => run.print(renderConfig(configGet(text(args, 0), run.settingsStore(), run.env, cachedRestaurants(cacheDir(run.env))), run.style())),
   'config set': async (run, args) => {
     const result = await configSet(text(args, 0), text(args, 1), {
       store: run.settingsStore(),
@@ -83,7 +84,7 @@ const RUNS: Record<CommandPath, Runner> = {
     return run.print(renderConfig(result, run.style()));
   },
   'config unset': async (run, args) => run.print(renderConfig(await configUnset(text(args, 0), run.settingsStore()), run.style())),
-  'config list': async (run) => run.print(renderConfig(configList(run.settingsStore(), run.env, run.cachedRestaurants()), run.style())),
+  'config list': async (run) => run.print(renderConfig(configList(run.settingsStore(), run.env, cachedRestaurants(cacheDir(run.env))), run.style())),
   'config path': async (run) => run.print(renderConfig(configPath(configDir(run.env)), run.style())),
   completion: async (run, args) => {
     const { completionScript } = await import('./commands/completion.js');
