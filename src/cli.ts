@@ -79,7 +79,8 @@ const RUNS: Record<CommandPath, Runner> = {
     const result = await configSet(text(args, 0), text(args, 1), {
       store: run.settingsStore(),
       restaurants: async () => (await run.source().restaurants()).restaurants,
-      cachedRestaurants: () => run.cachedRestaurants(),
+      // Whichever API or relay answered it: a name is a name (the list of this run's API may not be cached).
+      cachedRestaurants: () => cachedRestaurants(cacheDir(run.env)),
     });
     return run.print(renderConfig(result, run.style()));
   },

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { SATURDAY } from './helpers/clock.js';
 import { useCli, type CliResult } from './helpers/cli.js';
+import { closedPortUrl } from './helpers/menu-api.js';
 
 const t = useCli();
 const run = t.run;
@@ -247,6 +248,21 @@ describe('favourites', () => {
     expect((await t.runWith(['config', 'get', 'favorites'])).stdout).toBe('bikupan,dufva\n');
     expect((await t.runWith(['config', 'set', 'favorites', ' , '])).stdout).toBe('removed the saved favorites\n');
     expect((await t.runWith(['config', 'get', 'favorites'])).stdout).toBe('\n');
+  });
+
+  test('names a cached list knows are saved without a request, so the API may be down', async () => {
+    expect((await run('today')).code).toBe(0); // the list is cached, from the stand-in
+    t.api.reset();
+    // This run's API is down (and not the one the list came from, as after using a relay once).
+    const env = { RESTAURANT_MENU_API: await closedPortUrl() };
+    const set = await t.runWith(['config', 'set', 'favorites', 'bikupan, sven dufva'], { env });
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toBe('favorites = bikupan,dufva\n');
+    // A name no cached list knows is checked against the API: down, so exit 3 and nothing saved.
+    const unknown = await t.runWith(['config', 'set', 'favorites', 'nowhere'], { env });
+    expect(unknown.code).toBe(3);
+    expect((await t.runWith(['config', 'get', 'favorites'])).stdout).toBe('bikupan,dufva\n');
+    expect(t.api.totalCalls()).toBe(0);
   });
 
   test('today --favorites (-f) shows only them; plain today marks them and shows them first', async () => {

@@ -92,7 +92,14 @@ export async function configSet(key: string, value: string, ctx: SetContext): Pr
   } catch (error) {
     throw new UsageError(`${k}: ${(error as Error).message}`);
   }
-  if (k === 'favorites') text = await favoriteIds(value, await ctx.restaurants());
+  if (k === 'favorites') {
+    // Names the cached list knows are saved without a request (the API may be down); others are checked against the API's list.
+    const cached = ctx.cachedRestaurants();
+    let chosen = cached?.length ? favoriteIds(value, cached) : undefined;
+    if (!chosen || 'refused' in chosen) chosen = favoriteIds(value, await ctx.restaurants());
+    if ('refused' in chosen) throw new UsageError(chosen.refused);
+    text = chosen.ids;
+  }
   if (k === 'region' && !plausibleRegion(value, ctx.cachedRestaurants())) {
     throw new UsageError(`unknown region ${quote(value)} (known: ${joinWords([...KNOWN_REGIONS, 'all'])}, or ki, bmc, uu, ...)`);
   }
@@ -107,22 +114,22 @@ export async function configUnset(key: string, store: SettingsStore): Promise<Co
 
 /**
  * Favourites are typed as names (`bikupan, sven dufva`) and saved as identifiers. Every name
- * must find exactly one restaurant, or nothing is saved.
+ * must find exactly one restaurant, or nothing is saved: the identifiers, or why not.
  */
-async function favoriteIds(value: string, restaurants: Restaurant[]): Promise<string> {
+function favoriteIds(value: string, restaurants: Restaurant[]): { ids: string } | { refused: string } {
   const names = value.split(',').map((s) => s.trim()).filter(Boolean);
   const ids: string[] = [];
   for (const name of names) {
     const match = lookup(name, restaurants);
     if (match.kind === 'found') ids.push(match.restaurant.id);
     else if (match.kind === 'ambiguous') {
-      throw new UsageError(`${quote(name)} fits ${match.candidates.length} restaurants: ${someOf(match.candidates)}; nothing was saved`);
+      return { refused: `${quote(name)} fits ${match.candidates.length} restaurants: ${someOf(match.candidates)}; nothing was saved` };
     } else {
       const hint = match.suggestions.length ? ` (did you mean ${someOf(match.suggestions, 'or')}?)` : '';
-      throw new UsageError(`${quote(name)} is no restaurant${hint}; nothing was saved`);
+      return { refused: `${quote(name)} is no restaurant${hint}; nothing was saved` };
     }
   }
-  return canonical('favorites', [...new Set(ids)].join(','));
+  return { ids: canonical('favorites', [...new Set(ids)].join(',')) };
 }
 
 /** `Name (id)` for each, up to six; of more, five and how many more. */
