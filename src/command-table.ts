@@ -14,6 +14,8 @@ export interface CommandInfo {
   /** `command  # what it does`: help aligns the comments, or puts them under a long command. */
   readonly examples?: readonly string[];
   readonly subcommands?: readonly CommandInfo[];
+  /** What its required argument is, for the error when it is missing: `a shell: bash, zsh or fish`. */
+  readonly needs?: string;
 }
 
 const LOOKUP = ['api', 'timeout', 'ttl', 'refresh', 'cache'] as const satisfies readonly SettingKey[];
@@ -45,6 +47,7 @@ export const COMMAND_TABLE = [
     name: 'find',
     description: 'where can I eat X today? searches every menu, in Swedish or English',
     args: ['<words...>'],
+    needs: 'words to look for',
     options: ['region', 'diet', 'english', 'onlyFavorites', 'concurrency', ...LOOKUP, ...OUTPUT],
     examples: ['restaurant-menu find chicken  # finds Kycklinggryta too', 'restaurant-menu find kyckling curry  # every word must match', 'restaurant-menu find vegetarian --region ki'],
   },
@@ -67,7 +70,7 @@ export const COMMAND_TABLE = [
     name: 'config',
     description: 'saved settings (flag > environment > saved > default)',
     subcommands: [
-      { name: 'get', description: "a setting's value and where it comes from", args: ['<key>'], options: OUTPUT },
+      { name: 'get', description: "a setting's value and where it comes from", args: ['<key>'], needs: 'a setting', options: OUTPUT, examples: ['restaurant-menu config get region'] },
       {
         name: 'set',
         description: 'save a setting (checked first; favourites are names)',
@@ -75,7 +78,7 @@ export const COMMAND_TABLE = [
         options: ['json'],
         examples: ['restaurant-menu config set region solna', 'restaurant-menu config set favorites "bikupan, sven dufva"', 'restaurant-menu config set diet vegetarian'],
       },
-      { name: 'unset', description: 'remove a saved setting', args: ['<key>'], options: ['json'] },
+      { name: 'unset', description: 'remove a saved setting', args: ['<key>'], needs: 'a setting', options: ['json'], examples: ['restaurant-menu config unset region'] },
       { name: 'list', description: 'every setting with its value and where it comes from', options: OUTPUT },
       { name: 'path', description: 'print where the settings are saved', options: ['json'] },
     ],
@@ -84,6 +87,7 @@ export const COMMAND_TABLE = [
     name: 'completion',
     description: 'print a shell completion script: bash, zsh or fish',
     args: ['<shell>'],
+    needs: 'a shell: bash, zsh or fish',
     examples: [
       'restaurant-menu completion bash >> ~/.bashrc',
       'restaurant-menu completion zsh > ~/.zfunc/_restaurant-menu  # in $fpath',

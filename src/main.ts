@@ -195,15 +195,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
     errors: [],
     setCode: (c) => (code = c),
   };
+  let commandPath: string[] = [];
   try {
     const routed = route(argv, COMMAND_NAMES, valueFlags(), (word) => namesRestaurant(word, cachedRestaurants(cacheDir(io.env))));
     if (routed.kind === 'unknown-command') throw new UsageError(`unknown command '${routed.word}'. Did you mean '${routed.suggestion}'?`);
     routed.argv = helpAsFlag(routed.argv);
+    commandPath = commandPathOf(routed.argv);
     // Help (of anything) needs the whole program; a run needs only its command.
     const wantsHelp = routed.argv.some((a) => a === '-h' || a === '--help') || !COMMANDS.some((c) => c.name === routed.argv[0]);
     await buildProgram(wiring, wantsHelp ? undefined : routed.argv[0]).parseAsync(routed.argv, { from: 'user' });
   } catch (error) {
-    code = report(error, run, wiring.errors, wantsJson(argv));
+    code = report(error, run, wiring.errors, wantsJson(argv), commandPath);
   }
   try {
     await run.finish();
@@ -213,23 +215,61 @@ export async function main(argv: string[], io: Io): Promise<number> {
   return code;
 }
 
+/** The command a routed argument list runs: `['today']`, `['config', 'set']`. */
+function commandPathOf(argv: string[]): string[] {
+  const spec = COMMANDS.find((c) => c.name === argv[0]);
+  if (!spec) return [];
+  const sub = spec.subcommands?.find((c) => c.name === argv[1]);
+  return sub ? [spec.name, sub.name] : [spec.name];
+}
+
+/**
+ * commander's parse errors, said as ours: what the command needs, with an example to copy
+ * (`find needs words to look for, as in: restaurant-menu find chicken`), and where help is.
+ */
+function usageAdvice(code: string, message: string, path: string[]): string {
+  const spec = path.reduce<CommandSpec | undefined>((at, name) => (at ? at.subcommands : COMMANDS)?.find((c) => c.name === name), undefined);
+  const name = path.join(' ');
+  const help = `see 'restaurant-menu ${name ? `${name} ` : ''}--help'`;
+  if (!spec) return code === 'commander.unknownOption' && !message.includes('Did you mean') ? `${message}; ${help}` : message;
+  const example = spec.examples?.[0]?.split('  # ')[0]?.replace(/\s*[|>].*$/, '');
+  switch (code) {
+    case 'commander.missingArgument': {
+      const needs = spec.needs ?? `its ${message.match(/'([^']+)'/)?.[1] ?? 'arguments'}`;
+      return `${name} needs ${needs}${example ? `, as in: ${example}` : `; ${help}`}`;
+    }
+    case 'commander.excessArguments': {
+      const count = spec.args?.length ?? 0;
+      const takes = count === 0 ? 'takes no arguments' : `takes ${count} argument${count > 1 ? 's' : ''} (${spec.args!.join(' ')})`;
+      return `${name} ${takes}; ${help}`;
+    }
+    case 'commander.unknownOption':
+      return message.includes('Did you mean') ? message : `${message}; ${help}`;
+    default:
+      return message;
+  }
+}
+
 /** The one map from a failure to what the user sees and the exit code. */
-function report(error: unknown, run: Run, parseErrors: string[], json: boolean): number {
+function report(error: unknown, run: Run, parseErrors: string[], json: boolean, commandPath: string[] = []): number {
   let failure: { code: string; message: string; exitCode: number; details?: Record<string, unknown> };
   if (error instanceof CommanderError) {
     // Help and --version "fail" with exit code 0.
     if (error.exitCode === 0) return EXIT.ok;
-    failure = { code: 'USAGE', message: parseErrors.join(' ') || error.message.replace(/^error: /, ''), exitCode: EXIT.usage };
+    const message = parseErrors.join(' ') || error.message.replace(/^error: /, '');
+    failure = { code: 'USAGE', message: usageAdvice(error.code, message, commandPath), exitCode: EXIT.usage };
   } else if (error instanceof AppError) {
     failure = { code: error.code, message: error.message, exitCode: error.exitCode, details: error.details };
   } else {
     run.io.stderr.write(`restaurant-menu: internal error, please report it: ${(error as Error)?.stack ?? String(error)}\n`);
     return EXIT.internal;
   }
-  run.notices.warn(failure.message);
   if (json) {
+    // Said once: the error object on stdout is the whole answer, for a script and a person alike.
     const body = { code: failure.code, message: failure.message, ...(failure.details ? { details: failure.details } : {}) };
     run.io.stdout.write(jsonText({ status: 'error', error: body }));
+  } else {
+    run.notices.warn(failure.message);
   }
   return failure.exitCode;
 }

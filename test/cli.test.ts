@@ -267,12 +267,22 @@ describe('bad input', () => {
     [['--json', '--jsn', 'dufva'], 'USAGE', /unknown option '--jsn'/],
     [['--jsn', '--json', 'dufva'], 'USAGE', /unknown option '--jsn'/],
     [['dufva', '--json', '--timeout'], 'USAGE', /option '--timeout <duration>' argument missing/],
-    [['find', '--json'], 'USAGE', /missing required argument 'words'/],
-  ])('every failure under --json prints the error object: %j', async (args, code, message) => {
+    [['find', '--json'], 'USAGE', /^find needs words to look for, as in: restaurant-menu find chicken$/],
+  ])('every failure under --json prints the error object, said once (stdout only): %j', async (args, code, message) => {
     const r = await run(...args);
     expect(r.code).toBe(2);
     expect(json(r)).toEqual({ status: 'error', error: { code, message: expect.stringMatching(message) } });
-    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toBe('');
+  });
+
+  test.each([
+    [['completion'], /^restaurant-menu: completion needs a shell: bash, zsh or fish, as in: restaurant-menu completion bash$/],
+    [['find'], /^restaurant-menu: find needs words to look for, as in: restaurant-menu find chicken$/],
+    [['today', 'extra'], /^restaurant-menu: today takes no arguments; see 'restaurant-menu today --help'$/],
+    [['today', '--bogus'], /^restaurant-menu: unknown option '--bogus'; see 'restaurant-menu today --help'$/],
+    [['config', 'get'], /^restaurant-menu: config get needs a setting, as in: restaurant-menu config get region$/],
+  ])('%j: a parse error says what to type next', async (args, pattern) => {
+    expectOneLineError(await t.runWith(args), 2, pattern);
   });
 });
 
