@@ -36,23 +36,17 @@ function isEntry(value: unknown): value is CacheEntry {
 }
 
 /**
- * Whether a parsed body is no deeper than MAX_BODY_DEPTH, without recursing. On the way it drops
- * every `__proto__` key (never one of ours), so that no later copy or merge of the body can turn
- * one into a prototype.
+ * Whether a parsed body is no deeper than MAX_BODY_DEPTH, found without recursing. (A `__proto__`
+ * key inside a body is an own data property, as JSON.parse makes it, and stays one: the dish memo
+ * holds dish texts as keys in a null-prototype map, and a dish may be called anything.)
  */
-function tame(body: unknown): boolean {
+function withinDepth(body: unknown): boolean {
   const stack: [unknown, number][] = [[body, 0]];
   while (stack.length) {
     const [value, depth] = stack.pop()!;
     if (typeof value !== 'object' || value === null) continue;
     if (depth >= MAX_BODY_DEPTH) return false;
-    if (Array.isArray(value)) {
-      for (const item of value) stack.push([item, depth + 1]);
-      continue;
-    }
-    const record = value as Record<string, unknown>;
-    if (Object.hasOwn(record, '__proto__')) delete record['__proto__'];
-    for (const key of Object.keys(record)) stack.push([record[key], depth + 1]);
+    for (const item of Array.isArray(value) ? value : Object.values(value)) stack.push([item, depth + 1]);
   }
   return true;
 }
@@ -71,11 +65,11 @@ export function readCacheFile(file: string): CacheRead {
   if (read.data.format !== FORMAT || typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { state: 'damaged', entries: noEntries(), reason: 'not a cache file of this version' };
   }
-  // The file is hand-editable, so untrusted: a null-prototype map (a key `__proto__` or
-  // `constructor` is an entry like any other, and no lookup finds anything it does not hold),
-  // and an entry that fails is dropped, not the whole cache.
+  // The file is hand-editable, so untrusted: a null-prototype map, read by own keys only (no
+  // lookup finds anything it does not hold; a key `__proto__` is never one of ours and is
+  // dropped), and an entry that fails is dropped, not the whole cache.
   const entries = noEntries();
-  for (const [key, value] of Object.entries(raw)) if (key !== '__proto__' && isEntry(value) && tame(value.body)) entries[key] = { fetchedAt: value.fetchedAt, body: value.body };
+  for (const [key, value] of Object.entries(raw)) if (key !== '__proto__' && isEntry(value) && withinDepth(value.body)) entries[key] = { fetchedAt: value.fetchedAt, body: value.body };
   return { state: 'ok', entries };
 }
 
