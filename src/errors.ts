@@ -8,7 +8,7 @@ export const EXIT = {
   usage: 2,
   /** The menu API (or relay) failed and no usable cached copy exists. */
   api: 3,
-  /** A local resource failed: the settings or cache file, or the relay's port. */
+  /** A local resource failed: the settings or cache file, the relay's port, or the output (a full disk; io.ts). */
   io: 4,
   /** A bug in this tool. */
   internal: 70,

@@ -2,9 +2,9 @@
 // write atomically without ever writing through a symbolic link or over a file that is not
 // ours, create files readable by their owner only and keep the mode of an existing one, and
 // change them under a lock so that concurrent processes don't lose each other's changes.
-import { chmodSync, closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 
 export type FileRead =
   | { state: 'missing' }
@@ -27,6 +27,7 @@ const REASONS: Record<string, string> = {
   EMFILE: 'too many open files',
   EBUSY: 'the file is busy',
   EIO: 'a disk error',
+  EFBIG: 'the file is too large for the disk',
 };
 
 /** A short, human reason for a file-system error. */
@@ -40,6 +41,23 @@ export function fileErrorReason(error: unknown): string {
 export class FileRefused extends Error {}
 
 const LINK_REFUSED = 'it is a symbolic link, and is neither read nor written through';
+const OTHER_USER = 'it belongs to another user';
+/**
+ * paths.ts gives a relative path only when there is no home folder (HOME empty or relative, and
+ * no absolute XDG_*_HOME): such a path would land in whatever the current directory is, so no
+ * file of ours is ever read, written or locked there.
+ */
+const NO_HOME = 'there is no home folder to keep it in: HOME is empty or not an absolute path';
+
+function refuseRelative(path: string): void {
+  if (!isAbsolute(path)) throw new FileRefused(NO_HOME);
+}
+
+/** Whether a file's owner is someone else than the user running this (never on Windows, which has no uid). */
+function ownedByOther(uid: number): boolean {
+  const me = process.getuid?.();
+  return me !== undefined && uid !== me;
+}
 
 /**
  * Reads a JSON object file. Opened non-blocking and checked before reading, so a FIFO or a
@@ -47,6 +65,7 @@ const LINK_REFUSED = 'it is a symbolic link, and is neither read nor written thr
  * only this tool writes (the cache): a link there is refused, as the writer would refuse it.
  */
 export function readJsonObject(path: string, maxBytes: number, { followLinks = true } = {}): FileRead {
+  if (!isAbsolute(path)) return { state: 'unreadable', reason: NO_HOME };
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | (followLinks ? 0 : constants.O_NOFOLLOW));
@@ -62,6 +81,8 @@ export function readJsonObject(path: string, maxBytes: number, { followLinks = t
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return { state: 'unreadable', reason: REASONS.EISDIR! };
     if (!stat.isFile()) return { state: 'unreadable', reason: 'it is not a regular file' };
+    // Another user's file is not ours to trust (it could say anything), as it is not ours to replace.
+    if (ownedByOther(stat.uid)) return { state: 'unreadable', reason: OTHER_USER };
     if (stat.size > maxBytes) return { state: 'unreadable', reason: `it is larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
     const buffer = Buffer.alloc(stat.size);
     let read = 0;
@@ -91,21 +112,23 @@ export function readJsonObject(path: string, maxBytes: number, { followLinks = t
  * existing one keeps its mode.
  */
 export function writeFileAtomic(path: string, text: string): void {
+  refuseRelative(path);
   let mode = 0o600;
   try {
     const stat = lstatSync(path);
     if (stat.isSymbolicLink()) throw new FileRefused(LINK_REFUSED);
     if (stat.isDirectory()) throw new FileRefused(REASONS.EISDIR!);
     if (!stat.isFile()) throw new FileRefused('it is not a regular file');
-    const uid = process.getuid?.();
-    if (uid !== undefined && stat.uid !== uid) throw new FileRefused('it belongs to another user');
+    if (ownedByOther(stat.uid)) throw new FileRefused(OTHER_USER);
     mode = stat.mode & 0o777;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   ensureDir(dirname(path));
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  // (The name's shape is what sweepTemps recognises: keep the two in step.)
   const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
+  let failed = false;
   try {
     const buffer = Buffer.from(text);
     let written = 0;
@@ -115,6 +138,7 @@ export function writeFileAtomic(path: string, text: string): void {
     chmodSync(temp, mode); // the umask may have narrowed it at creation
     renameSync(temp, path);
   } catch (error) {
+    failed = true;
     try {
       closeSync(fd);
     } catch {
@@ -126,6 +150,37 @@ export function writeFileAtomic(path: string, text: string): void {
       // never created or already renamed
     }
     throw error;
+  } finally {
+    if (!failed) sweepTemps(dirname(path), basename(path));
+  }
+}
+
+/** A temp file older than this (by the file system's clock) belongs to a write that was killed: no write takes minutes. */
+export const TEMP_STALE_MS = 15 * 60_000;
+
+/**
+ * Removes the temp files of `name` that writes killed mid-way (SIGKILL, a power cut) left behind:
+ * only names of exactly writeFileAtomic's shape, regular files of ours, older than TEMP_STALE_MS.
+ * Best effort: a sweep that fails changes nothing.
+ */
+function sweepTemps(dir: string, name: string): void {
+  try {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const shape = new RegExp(`^\\.${escaped}\\.\\d+\\.[0-9a-z]+\\.tmp$`);
+    const temps = readdirSync(dir).filter((f) => shape.test(f));
+    if (temps.length === 0) return;
+    const now = fileSystemNow(dir);
+    for (const temp of temps) {
+      const file = join(dir, temp);
+      try {
+        const stat = lstatSync(file);
+        if (stat.isFile() && !ownedByOther(stat.uid) && now - stat.mtimeMs > TEMP_STALE_MS) unlinkSync(file);
+      } catch {
+        // gone meanwhile, or not ours to remove
+      }
+    }
+  } catch {
+    // an unlistable folder: nothing swept
   }
 }
 
@@ -153,28 +208,60 @@ function fileSystemNow(dir: string): number {
   }
 }
 
-/** A lock is stale when its owner on this host has died, or when it is older than any change takes. */
+/** A lock older than this (by the file system's clock) is taken over: no change holds one that long. */
+const LOCK_STALE_MS = 30_000;
+
+/**
+ * A lock is stale when its owner on this host has died, or when it is older than any change
+ * takes. A lock whose owner cannot be read (empty, half-written, garbage) is judged by its age
+ * alone: a fresh one may be being written right now, an old one was left by a crash.
+ */
 function isStale(lock: string): boolean {
-  let owner: Partial<LockOwner> = {};
   let mtime: number;
   try {
     mtime = statSync(lock).mtimeMs;
-    owner = JSON.parse(readFileSync(lock, 'utf8')) as LockOwner;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false; // released meanwhile: just retry
-    mtime = 0; // unreadable or half-written: judge by age alone
+  } catch {
+    return false; // released meanwhile (or cannot be looked at): just retry
   }
-  if (owner.host === hostname() && typeof owner.pid === 'number') {
+  let owner: Partial<LockOwner> | undefined;
+  try {
+    owner = JSON.parse(readFileSync(lock, 'utf8')) as Partial<LockOwner>;
+  } catch {
+    owner = undefined;
+  }
+  if (owner && typeof owner === 'object' && owner.host === hostname() && typeof owner.pid === 'number') {
     try {
       process.kill(owner.pid, 0);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ESRCH') return true;
     }
   }
-  return mtime > 0 && fileSystemNow(dirname(lock)) - mtime > 30_000;
+  return fileSystemNow(dirname(lock)) - mtime > LOCK_STALE_MS;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Takes `lock` (O_EXCL) and writes its owner; a lock whose owner could not be written is removed at once. */
+function takeLock(lock: string, me: LockOwner): void {
+  const fd = openSync(lock, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600); // EEXIST: not ours to remove
+  try {
+    try {
+      const buffer = Buffer.from(JSON.stringify(me));
+      let written = 0;
+      while (written < buffer.length) written += writeSync(fd, buffer, written);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    // A full disk: an empty or half-written lock left here would hold every later change off.
+    try {
+      unlinkSync(lock);
+    } catch {
+      // nothing to remove
+    }
+    throw error;
+  }
+}
 
 /**
  * Runs `change` while holding `<path>.lock` (created with O_EXCL, holding our pid and host), so
@@ -182,20 +269,17 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * a process that died is taken over. (Two processes that find the same dead lock at the same
  * moment could both take it over; that needs a crash while holding a lock held for
  * milliseconds, and costs at most what locking prevents otherwise: one lost change.)
+ * `wait` is the back-off between attempts (tests count its calls).
  */
-export async function withLock<T>(path: string, change: () => T | Promise<T>, waitMs = 5_000): Promise<T> {
+export async function withLock<T>(path: string, change: () => T | Promise<T>, waitMs = 5_000, wait: (ms: number) => Promise<void> = sleep): Promise<T> {
+  refuseRelative(path);
   ensureDir(dirname(path));
   const lock = `${path}.lock`;
   const me: LockOwner = { pid: process.pid, host: hostname() };
   const deadline = performance.now() + waitMs;
   for (let delay = 5; ; delay = Math.min(delay * 2, 100)) {
     try {
-      const fd = openSync(lock, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
-      try {
-        writeSync(fd, JSON.stringify(me));
-      } finally {
-        closeSync(fd);
-      }
+      takeLock(lock, me);
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -208,7 +292,7 @@ export async function withLock<T>(path: string, change: () => T | Promise<T>, wa
         continue;
       }
       if (performance.now() > deadline) throw new Locked(`another restaurant-menu process holds ${lock}`);
-      await sleep(delay);
+      await wait(delay);
     }
   }
   try {

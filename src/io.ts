@@ -2,6 +2,8 @@
 // one of these, so tests run the whole CLI in-process with a pinned clock and captured output,
 // and only a few end-to-end tests need the real binary.
 import { fstatSync, statSync, writeSync } from 'node:fs';
+import { EXIT } from './errors.js';
+import { fileErrorReason } from './files.js';
 import type { Env } from './settings.js';
 
 export interface Output {
@@ -25,9 +27,44 @@ export interface Io {
   openUrl?(url: string): Promise<boolean>;
   /** Replaces what happens when stdout is closed (EPIPE); by default the CLI exits quietly. */
   whenStdoutCloses?(handler: () => void): void;
+  /**
+   * Replaces what happens when stdout cannot be written (a full disk, a disk error): by default
+   * the CLI says so once on stderr and exits 4 (see `exitCode`). Either way the rest of the
+   * output is dropped, and the run goes on (the cache is still written).
+   */
+  whenStdoutFails?(handler: (reason: string) => void): void;
+  /** The exit code of a run whose command returned `code`, given what became of its output. */
+  exitCode?(code: number): number;
 }
 
 let stdoutClosed: () => void = () => process.exit(process.exitCode ?? 0);
+/** Why stdout could not be written, once it could not. */
+let outputLost: string | undefined;
+let stdoutFailed: (reason: string) => void = (reason) => {
+  if (outputLost !== undefined) return;
+  outputLost = reason;
+  writeQuietly(2, `restaurant-menu: cannot write the output (${reason})\n`);
+  // A failure after bin/ set the code (a stream's write that failed later).
+  if (process.exitCode !== undefined) process.exitCode = lostOutputCode(Number(process.exitCode));
+};
+
+/** A run whose output was lost exits 4 (a local resource failed), unless it had already failed otherwise (2, 3, 4, 70). */
+function lostOutputCode(code: number): number {
+  return outputLost !== undefined && (code === EXIT.ok || code === EXIT.noMatch) ? EXIT.io : code;
+}
+
+/** Why a write to the output failed, in words: a full disk, a quota, a disk error. */
+function outputReason(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code === 'EBADF' ? 'it is closed' : fileErrorReason(error);
+}
+
+function writeQuietly(fd: number, text: string): void {
+  try {
+    writeSync(fd, text);
+  } catch {
+    // stderr itself cannot be written: nowhere left to say it
+  }
+}
 
 /**
  * stdout or stderr, written with write(2) on the descriptor. Setting up process.stdout or
@@ -36,12 +73,15 @@ let stdoutClosed: () => void = () => process.exit(process.exitCode ?? 0);
  * (EAGAIN), when the descriptor is a terminal (for its width), or on Windows, whose console
  * wants the stream.
  */
-function fileDescriptorOutput(fd: 1 | 2, stream: () => NodeJS.WriteStream, closed: () => void): Output {
+function fileDescriptorOutput(fd: 1 | 2, stream: () => NodeJS.WriteStream, closed: () => void, failed: (reason: string) => void): Output {
   let viaStream = process.platform === 'win32';
+  /** After a write error other than a closed pipe, the rest is dropped (a partial line is never finished by a later write). */
+  let dead = false;
   let maybeTerminal: boolean | undefined;
   const terminal = () => ((maybeTerminal ??= couldBeTerminal(fd)) ? stream() : undefined);
   return {
     write(text: string) {
+      if (dead) return;
       if (viaStream) return stream().write(text);
       const buffer = Buffer.from(text);
       let offset = 0;
@@ -50,7 +90,11 @@ function fileDescriptorOutput(fd: 1 | 2, stream: () => NodeJS.WriteStream, close
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EPIPE') return closed();
-        if (code !== 'EAGAIN') throw error;
+        if (code !== 'EAGAIN') {
+          // ENOSPC (`> /dev/full`, a full disk), EDQUOT, EIO, EFBIG, EBADF (`>&-`): not a bug of ours.
+          dead = true;
+          return failed(outputReason(error));
+        }
         viaStream = true;
         stream().write(buffer.subarray(offset));
       }
@@ -84,7 +128,7 @@ function processStdout(): NodeJS.WriteStream {
     // `restaurant-menu today | head -1`: a closed pipe is not an error for a command that prints.
     stdoutStream.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') stdoutClosed();
-      else throw error;
+      else stdoutFailed(outputReason(error));
     });
   }
   return stdoutStream;
@@ -93,8 +137,9 @@ function processStdout(): NodeJS.WriteStream {
 /** The real process: its output, environment and clock. */
 export function processIo(): Io {
   return {
-    stdout: fileDescriptorOutput(1, processStdout, () => stdoutClosed()),
-    stderr: fileDescriptorOutput(2, () => process.stderr, () => {}),
+    stdout: fileDescriptorOutput(1, processStdout, () => stdoutClosed(), (reason) => stdoutFailed(reason)),
+    // Notes that cannot be written (`2> /dev/full`) are lost, and nothing else is.
+    stderr: fileDescriptorOutput(2, () => process.stderr, () => {}, () => {}),
     // A getter: touching process.stdin sets up a stream, which most runs never need.
     get stdin() {
       return process.stdin;
@@ -102,5 +147,7 @@ export function processIo(): Io {
     env: process.env,
     now: Date.now,
     whenStdoutCloses: (handler) => (stdoutClosed = handler),
+    whenStdoutFails: (handler) => (stdoutFailed = handler),
+    exitCode: lostOutputCode,
   };
 }

@@ -1,26 +1,47 @@
 // Where the cache and the settings live, from the environment the command runs with:
 // XDG dirs on Linux, ~/Library/... on macOS, %LOCALAPPDATA% on Windows (the same places
 // env-paths chooses), each overridable for tests and unusual setups.
+//
+// Only absolute folders count, as the XDG Base Directory spec says of XDG_*_HOME: a relative
+// XDG_CACHE_HOME is ignored, and an empty or relative HOME is no home at all. With no home, the
+// paths given are relative ('.cache/restaurant-menu'), and files.ts refuses to read, write or
+// lock anything at a relative path: the tool then runs without a cache and with default
+// settings (one note each), `config set` fails with exit 4, and nothing lands in the current
+// directory.
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { Env } from './settings.js';
 
 const NAME = 'restaurant-menu';
 
+const absolute = (dir: string | undefined): string | undefined => (dir && isAbsolute(dir) ? dir : undefined);
+
+/**
+ * The home folder: HOME (USERPROFILE on Windows); the system's idea of it (the password database)
+ * only when neither is set at all. Set empty, or relative, is none ('' joins into a relative path).
+ */
 function home(env: Env): string {
-  return env.HOME || env.USERPROFILE || homedir();
+  const given = env.HOME || env.USERPROFILE;
+  if (given) return absolute(given) ?? '';
+  if (env.HOME === '' || env.USERPROFILE === '') return '';
+  return absolute(homedir()) ?? '';
 }
 
+/** Our own override: a relative one is the user's intent, taken from the current directory. */
+const override = (dir: string | undefined) => (dir ? resolve(dir) : undefined);
+
 export function cacheDir(env: Env, platform = process.platform): string {
-  if (env.RESTAURANT_MENU_CACHE_DIR) return env.RESTAURANT_MENU_CACHE_DIR;
+  const own = override(env.RESTAURANT_MENU_CACHE_DIR);
+  if (own) return own;
   if (platform === 'darwin') return join(home(env), 'Library', 'Caches', NAME);
-  if (platform === 'win32') return join(env.LOCALAPPDATA || join(home(env), 'AppData', 'Local'), NAME, 'Cache');
-  return join(env.XDG_CACHE_HOME || join(home(env), '.cache'), NAME);
+  if (platform === 'win32') return join(absolute(env.LOCALAPPDATA) ?? join(home(env), 'AppData', 'Local'), NAME, 'Cache');
+  return join(absolute(env.XDG_CACHE_HOME) ?? join(home(env), '.cache'), NAME);
 }
 
 export function configDir(env: Env, platform = process.platform): string {
-  if (env.RESTAURANT_MENU_CONFIG_DIR) return env.RESTAURANT_MENU_CONFIG_DIR;
+  const own = override(env.RESTAURANT_MENU_CONFIG_DIR);
+  if (own) return own;
   if (platform === 'darwin') return join(home(env), 'Library', 'Preferences', NAME);
-  if (platform === 'win32') return join(env.APPDATA || join(home(env), 'AppData', 'Roaming'), NAME, 'Config');
-  return join(env.XDG_CONFIG_HOME || join(home(env), '.config'), NAME);
+  if (platform === 'win32') return join(absolute(env.APPDATA) ?? join(home(env), 'AppData', 'Roaming'), NAME, 'Config');
+  return join(absolute(env.XDG_CONFIG_HOME) ?? join(home(env), '.config'), NAME);
 }

@@ -31,8 +31,14 @@ export class SettingsStore {
     const read = this.readFile();
     if (read.state !== 'ok') return {};
     const settings: Saved = {};
+    // Hand-editable, so untrusted: only own keys that name a saved setting (isSettingKey is an
+    // own-property check, so `__proto__` and `constructor` name nothing), and only plain values.
     for (const [key, value] of Object.entries(read.data)) {
       if (!isSettingKey(key) || !SETTINGS[key].saved) continue;
+      if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+        this.notices.warn(`ignoring the saved setting ${key}: it is not a text, a number or true/false`);
+        continue;
+      }
       try {
         settings[key] = canonical(key, String(value));
       } catch (error) {
@@ -52,7 +58,7 @@ export class SettingsStore {
   async unset(key: SettingKey): Promise<boolean> {
     let had = false;
     await this.change((data) => {
-      had = key in data;
+      had = Object.hasOwn(data, key);
       delete data[key];
     });
     return had;
@@ -79,7 +85,8 @@ export class SettingsStore {
         // Moves a damaged file aside first, so the change starts clean; an unreadable one fails below, said once.
         const read = this.readFile(true);
         if (read.state === 'unreadable') throw new Error(read.reason);
-        const data = read.state === 'ok' ? { ...read.data } : {};
+        // A null-prototype copy: a key `__proto__` in the file stays a key (and is kept as it was).
+        const data: Record<string, unknown> = Object.assign(Object.create(null) as Record<string, unknown>, read.state === 'ok' ? read.data : {});
         edit(data);
         writeFileAtomic(this.file, `${JSON.stringify(data, null, 2)}\n`);
       });

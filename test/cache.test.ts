@@ -1,7 +1,7 @@
 // The disk cache and saved settings, in-process, with the clock pinned: freshness by the
 // Stockholm calendar, stale copies while the API is down, pruning, the cache and config
 // commands, and every broken-file state each command can meet.
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -541,4 +541,74 @@ test('nothing of ours is left behind: no temp files, no lock', async () => {
   expect(readdirSync(cacheDir())).toEqual(['cache.json']);
   expect(readdirSync(configDir())).toEqual(['config.json']);
   expect(existsSync(`${cacheFile()}.lock`)).toBe(false);
+});
+
+// Files that are not ours to trust: another user's, or hand-edited into shapes we never write.
+describe('files not to be trusted', () => {
+  /** Gives a file to another user (nobody, 65534): the tests run as root (or with passwordless sudo) for this. */
+  const giveAway = (path: string) => {
+    if (process.getuid?.() === 0) chownSync(path, 65534, 65534);
+    else execFileSync('sudo', ['-n', 'chown', '65534:65534', path]);
+  };
+
+  test("a cache file owned by another user is neither read nor replaced: one note, the answers come from the API", async () => {
+    await run('dufva');
+    giveAway(cacheFile());
+    t.api.reset();
+    const r = await run('dufva');
+    expectOneLine(r, 0, /^restaurant-menu: cannot read the cache file .*cache\.json \(it belongs to another user\); continuing without a cache$/);
+    expect(t.api.totalCalls()).toBe(2);
+    expect(statSync(cacheFile()).uid).toBe(65534);
+  });
+
+  test('a settings file owned by another user is not read: defaults, one note; config set is refused, exit 4', async () => {
+    await t.runWith(['config', 'set', 'region', 'solna']);
+    giveAway(configFile());
+    const get = await t.runWith(['config', 'get', 'region']);
+    expect(get.stdout).toBe('all\n');
+    expectOneLine(get, 0, /^restaurant-menu: cannot read your config file .*config\.json \(it belongs to another user\); using defaults$/);
+    const set = await t.runWith(['config', 'set', 'region', 'uppsala']);
+    expect(set.code).toBe(4);
+    expect(set.stderr).toMatch(/^restaurant-menu: cannot save settings to .*config\.json \(it belongs to another user\); nothing was changed$/m);
+    expect(set.stderr).not.toMatch(/\n\s+at /);
+    expect(JSON.parse(readFileSync(configFile(), 'utf8'))).toEqual({ region: 'solna' });
+  });
+
+  test('a cache entry keyed __proto__ answers nothing (here: a forged restaurant list) and is dropped on the next write', async () => {
+    mkdirSync(cacheDir(), { recursive: true });
+    const forged = { [`${t.api.url}/restaurant`]: { fetchedAt: t.now(), body: [{ ...DUFVA, name: 'Forged Dufva' }] } };
+    // Written as text: in a JS object literal, `__proto__` would set the prototype, not a key.
+    writeFileSync(cacheFile(), `{"format":1,"entries":{"__proto__":${JSON.stringify({ fetchedAt: t.now(), body: [], ...forged })}}}`);
+    const r = await run('dufva');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Uppsala\tdufva\tSven Dufva\t/);
+    expect(t.api.calls.get('/restaurant')).toBe(1);
+    expect(Object.keys(readCache().entries)).not.toContain('__proto__');
+  });
+
+  test('a cached body nested 200,000 deep drops that entry, not the cache: the next write works, without a note', async () => {
+    const deep = '['.repeat(200_000) + ']'.repeat(200_000);
+    await run('dufva');
+    const text = readFileSync(cacheFile(), 'utf8').replace('"entries":{', `"entries":{"${t.api.url}/restaurant/deep":{"fetchedAt":${t.now()},"body":${deep}},`);
+    writeFileSync(cacheFile(), text);
+    t.api.reset();
+    const r = await run('bikupan');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(t.api.calls.get('/restaurant')).toBeUndefined(); // the rest of the cache still served
+    const entries = readCache().entries;
+    expect(entries[`${t.api.url}/restaurant/bikupan`]).toBeDefined();
+    expect(entries[`${t.api.url}/restaurant/dufva`]).toBeDefined();
+    expect(entries[`${t.api.url}/restaurant/deep`]).toBeUndefined();
+  });
+
+  test('a settings file with __proto__, constructor and a non-text value: those are ignored (one clear note), the rest kept', async () => {
+    mkdirSync(configDir(), { recursive: true });
+    writeFileSync(configFile(), '{"__proto__":{"ttl":"5m"},"constructor":"x","timeout":{"toString":1},"diet":"vegan"}');
+    const get = await t.runWith(['config', 'get', 'timeout']);
+    expect(get.stdout).toBe('30s\n');
+    expectOneLine(get, 0, /^restaurant-menu: ignoring the saved setting timeout: it is not a text, a number or true\/false$/);
+    expect((await t.runWith(['config', 'get', 'ttl'])).stdout).toBe('1h\n');
+    expect((await t.runWith(['config', 'get', 'diet'])).stdout).toBe('vegan\n');
+  });
 });

@@ -23,25 +23,53 @@ const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
 export const cacheFileIn = (dir: string) => join(dir, 'cache.json');
 
+/**
+ * How deep a cached body may nest. What the tool stores is a few levels deep (a list of
+ * restaurants, a menu, the dish memo); a hand-edited body nested 200,000 deep parses (JSON.parse
+ * does not recurse) but would break every later write (JSON.stringify does: RangeError).
+ */
+export const MAX_BODY_DEPTH = 32;
+
 function isEntry(value: unknown): value is CacheEntry {
   const v = value as CacheEntry;
-  return typeof v === 'object' && v !== null && Number.isFinite(v.fetchedAt) && 'body' in v;
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.hasOwn(v, 'fetchedAt') && Number.isFinite(v.fetchedAt) && Object.hasOwn(v, 'body');
+}
+
+/**
+ * Whether a parsed body is no deeper than MAX_BODY_DEPTH, found without recursing. (A `__proto__`
+ * key inside a body is an own data property, as JSON.parse makes it, and stays one: the dish memo
+ * holds dish texts as keys in a null-prototype map, and a dish may be called anything.)
+ */
+function withinDepth(body: unknown): boolean {
+  const stack: [unknown, number][] = [[body, 0]];
+  while (stack.length) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= MAX_BODY_DEPTH) return false;
+    for (const item of Array.isArray(value) ? value : Object.values(value)) stack.push([item, depth + 1]);
+  }
+  return true;
 }
 
 /** What the file holds: its entries, or why it holds none. */
 export type CacheRead = { state: 'ok' | 'missing'; entries: Entries } | { state: 'unreadable' | 'damaged'; entries: Entries; reason: string };
 
+const noEntries = (): Entries => Object.create(null) as Entries;
+
 export function readCacheFile(file: string): CacheRead {
   const read: FileRead = readJsonObject(file, MAX_FILE_BYTES, { followLinks: false });
-  if (read.state === 'missing') return { state: 'missing', entries: {} };
-  if (read.state === 'unreadable') return { state: 'unreadable', entries: {}, reason: read.reason };
-  if (read.state === 'corrupt') return { state: 'damaged', entries: {}, reason: read.reason };
+  if (read.state === 'missing') return { state: 'missing', entries: noEntries() };
+  if (read.state === 'unreadable') return { state: 'unreadable', entries: noEntries(), reason: read.reason };
+  if (read.state === 'corrupt') return { state: 'damaged', entries: noEntries(), reason: read.reason };
   const raw = read.data.entries;
   if (read.data.format !== FORMAT || typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { state: 'damaged', entries: {}, reason: 'not a cache file of this version' };
+    return { state: 'damaged', entries: noEntries(), reason: 'not a cache file of this version' };
   }
-  const entries: Entries = {};
-  for (const [key, value] of Object.entries(raw)) if (isEntry(value)) entries[key] = value;
+  // The file is hand-editable, so untrusted: a null-prototype map, read by own keys only (no
+  // lookup finds anything it does not hold; a key `__proto__` is never one of ours and is
+  // dropped), and an entry that fails is dropped, not the whole cache.
+  const entries = noEntries();
+  for (const [key, value] of Object.entries(raw)) if (key !== '__proto__' && isEntry(value) && withinDepth(value.body)) entries[key] = { fetchedAt: value.fetchedAt, body: value.body };
   return { state: 'ok', entries };
 }
 
@@ -68,7 +96,8 @@ export class DiskCache {
   }
 
   get(key: string): CacheEntry | undefined {
-    return this.pending.get(key) ?? this.load().entries[key];
+    const entries = this.load().entries;
+    return this.pending.get(key) ?? (Object.hasOwn(entries, key) ? entries[key] : undefined);
   }
 
   /** Keeps an answer to be written by `flush`. */
@@ -88,7 +117,7 @@ export class DiskCache {
         this.file,
         () => {
           const now = readCacheFile(this.file);
-          const entries: Entries = { ...(now.state === 'unreadable' ? {} : now.entries), ...Object.fromEntries(this.pending) };
+          const entries: Entries = Object.assign(noEntries(), now.state === 'unreadable' ? {} : now.entries, Object.fromEntries(this.pending));
           for (const k of Object.keys(entries)) if (!keep(k, entries[k]!)) delete entries[k];
           writeFileAtomic(this.file, JSON.stringify({ format: FORMAT, entries }));
         },
