@@ -84,7 +84,10 @@ const RUNS: Record<CommandPath, Runner> = {
     });
     return run.print(renderConfig(result, run.style()));
   },
-  'config unset': async (run, args) => run.print(renderConfig(await configUnset(text(args, 0), run.settingsStore()), run.style())),
+  'config unset': async (run, args) => {
+    run.settingsStore().quiet.add(text(args, 0));
+    return run.print(renderConfig(await configUnset(text(args, 0), run.settingsStore()), run.style()));
+  },
   'config list': async (run) => run.print(renderConfig(configList(run.settingsStore(), run.env, cachedRestaurants(cacheDir(run.env))), run.style())),
   'config path': async (run) => run.print(renderConfig(configPath(configDir(run.env)), run.style())),
   completion: async (run, args) => {

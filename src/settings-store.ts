@@ -36,16 +36,23 @@ export class SettingsStore {
     for (const [key, value] of Object.entries(read.data)) {
       if (!isSettingKey(key) || !SETTINGS[key].saved) continue;
       if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-        this.notices.warn(`ignoring the saved setting ${key}: it is not a text, a number or true/false`);
+        this.ignoring(key, 'it is not a text, a number or true/false');
         continue;
       }
       try {
         settings[key] = canonical(key, String(value));
       } catch (error) {
-        this.notices.warn(`ignoring the saved setting ${key}: ${(error as Error).message}`);
+        this.ignoring(key, (error as Error).message);
       }
     }
     return settings;
+  }
+
+  /** Keys whose bad saved value is not worth a note in this run (`config unset color` is removing it). */
+  readonly quiet = new Set<string>();
+
+  private ignoring(key: SettingKey, why: string): void {
+    if (!this.quiet.has(key)) this.notices.warn(`ignoring the saved setting ${key}: ${why}; to drop it: restaurant-menu config unset ${key}`);
   }
 
   /** Saves a value already checked by the caller (in canonical form). */

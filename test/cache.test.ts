@@ -393,8 +393,17 @@ describe('settings', () => {
     writeFileSync(configFile(), JSON.stringify({ ttl: 'forever', timeout: '25d' }));
     const r = await run('dufva');
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/ignoring the saved setting ttl: invalid duration 'forever'/);
+    expect(r.stderr).toMatch(/ignoring the saved setting ttl: invalid duration 'forever'.*; to drop it: restaurant-menu config unset ttl\n/);
     expect(r.stderr).toMatch(/ignoring the saved setting timeout: must be at most 10m/);
+  });
+
+  test('config unset of a bad saved value removes it without the note about it', async () => {
+    mkdirSync(configDir(), { recursive: true });
+    writeFileSync(configFile(), JSON.stringify({ color: 'sometimes', ttl: 'forever' }));
+    const r = await t.runWith(['config', 'unset', 'color']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/saved setting color/);
+    expect(JSON.parse(readFileSync(configFile(), 'utf8'))).toEqual({ ttl: 'forever' });
   });
 
   test('a new settings file is 0600; an existing one keeps its mode', async () => {
@@ -607,7 +616,7 @@ describe('files not to be trusted', () => {
     writeFileSync(configFile(), '{"__proto__":{"ttl":"5m"},"constructor":"x","timeout":{"toString":1},"diet":"vegan"}');
     const get = await t.runWith(['config', 'get', 'timeout']);
     expect(get.stdout).toBe('30s\n');
-    expectOneLine(get, 0, /^restaurant-menu: ignoring the saved setting timeout: it is not a text, a number or true\/false$/);
+    expectOneLine(get, 0, /^restaurant-menu: ignoring the saved setting timeout: it is not a text, a number or true\/false; to drop it: restaurant-menu config unset timeout$/);
     expect((await t.runWith(['config', 'get', 'ttl'])).stdout).toBe('1h\n');
     expect((await t.runWith(['config', 'get', 'diet'])).stdout).toBe('vegan\n');
   });
