@@ -400,7 +400,7 @@ describe('settings', () => {
   test('config unset of a bad saved value removes it without the note about it', async () => {
     mkdirSync(configDir(), { recursive: true });
     writeFileSync(configFile(), JSON.stringify({ color: 'sometimes', ttl: 'forever' }));
-    const r = await t.runWith(['config', 'unset', 'color']);
+    const r = await t.runWith(['config', 'unset', 'color'], { env: { NO_COLOR: undefined }, columns: 80 });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toMatch(/saved setting color/);
     expect(JSON.parse(readFileSync(configFile(), 'utf8'))).toEqual({ ttl: 'forever' });
