@@ -397,6 +397,13 @@ describe('settings', () => {
     expect(r.stderr).toMatch(/ignoring the saved setting timeout: must be at most 10m/);
   });
 
+  test('config get on a terminal: an unset list reads "none (default)"; a bad value is marked invalid', async () => {
+    const none = await t.runWith(['config', 'get', 'favorites'], { columns: 80 });
+    expect(none).toMatchObject({ code: 0, stdout: 'none  (default)\n' });
+    const bad = await t.runWith(['config', 'get', 'ttl'], { columns: 80, env: { RESTAURANT_MENU_TTL: 'forever' } });
+    expect(bad.stdout).toBe('forever  (from RESTAURANT_MENU_TTL, invalid)\n');
+  });
+
   test('config unset of a bad saved value removes it without the note about it', async () => {
     mkdirSync(configDir(), { recursive: true });
     writeFileSync(configFile(), JSON.stringify({ color: 'sometimes', ttl: 'forever' }));

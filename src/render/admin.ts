@@ -64,7 +64,9 @@ export function renderConfig(result: ConfigResult, style: Style): Rendered {
     case 'config_get': {
       const row = result.setting;
       // Piped: the value alone, for `$(restaurant-menu config get api)`.
-      return rendered(lines([style.mode === 'plain' ? row.value : `${row.value}  ${style.c.dim(`(${origin(row)})`)}`]), invalidNotes([row]));
+      if (style.mode === 'plain') return rendered(lines([row.value]), invalidNotes([row]));
+      const from = row.invalid ? style.c.red(`(${origin(row)}, invalid)`) : style.c.dim(`(${origin(row)})`);
+      return rendered(lines([`${row.value || style.c.dim('none')}  ${from}`]), invalidNotes([row]));
     }
     case 'config_set':
       return rendered(lines([`${result.key} = ${result.value}`]));
