@@ -16,6 +16,7 @@ import { attributeOf, pick, resolve, settingDef, type Origin, type Saved, type S
 import { SettingsStore } from './settings-store.js';
 import { MenuSource, type CacheMode } from './source.js';
 import { staleNote, type StaleUse } from './wording.js';
+import { clip } from './text.js';
 
 export class Run {
   readonly notices = new Notices();
@@ -27,6 +28,10 @@ export class Run {
   private readonly staleUses: StaleUse[] = [];
   private chosenStyle: Style | undefined;
   private progressShown = false;
+  /** What the run is waiting for (requests in flight), and the menus' count, for the progress line. */
+  private readonly waitingFor = new Set<string>();
+  private menusDone: string | undefined;
+  private progressTimer: NodeJS.Timeout | undefined;
 
   constructor(readonly io: Io) {}
 
@@ -86,6 +91,7 @@ export class Run {
         onStale: (use) => this.staleUses.push(use),
         now: this.now,
         retryDelayMs: this.io.retryDelayMs,
+        onFetching: (what, started) => this.fetching(what, started),
       });
     }
     return this.menuSource;
@@ -127,13 +133,45 @@ export class Run {
     };
   }
 
-  /** `Fetching menus 7/18` on a terminal's stderr, erased by `finish`; nothing when piped or with --json. */
+  /** Whether a progress line may be drawn: stderr is a terminal and the output is not JSON. */
+  private showsProgress(): boolean {
+    return this.io.stderr.isTTY === true && this.flags.json !== true;
+  }
+
+  /**
+   * `Fetching menus 7/18` on a terminal's stderr as menus arrive; nothing when piped or with --json.
+   * Erased before the output and by `finish`.
+   */
   private progress(): ((done: number, total: number) => void) | undefined {
-    if (!this.io.stderr.isTTY || this.flags.json === true) return undefined;
+    if (!this.showsProgress()) return undefined;
     return (done, total) => {
-      this.progressShown = true;
-      this.io.stderr.write(`\rFetching menus ${done}/${total}`);
+      this.menusDone = `Fetching menus ${done}/${total}`;
+      this.drawProgress();
     };
+  }
+
+  /**
+   * A request started or ended. Within half a second of a wait starting, the line says what the
+   * run waits for (`Fetching the restaurant list…`), so a slow API never leaves a blank screen.
+   */
+  private fetching(what: string, started: boolean): void {
+    if (!this.showsProgress()) return;
+    if (started) this.waitingFor.add(what);
+    else this.waitingFor.delete(what);
+    if (started && !this.progressTimer && !this.progressShown) {
+      this.progressTimer = setTimeout(() => this.drawProgress(), 500);
+      this.progressTimer.unref();
+    }
+    if (this.progressShown && !this.menusDone) this.drawProgress();
+  }
+
+  private drawProgress(): void {
+    const [first] = this.waitingFor;
+    const text = this.menusDone ?? (first === undefined ? undefined : `Fetching ${first}…`);
+    if (text === undefined) return this.clearProgress();
+    const width = Math.max(10, (this.io.stderr.columns || 80) - 1);
+    this.progressShown = true;
+    this.io.stderr.write(`\r\x1b[K${clip(text, width)}`);
   }
 
   /** Prints a command's output; its notes wait for `finish`. Returns the exit code. */
@@ -145,6 +183,10 @@ export class Run {
   }
 
   private clearProgress(): void {
+    clearTimeout(this.progressTimer);
+    this.progressTimer = undefined;
+    this.waitingFor.clear();
+    this.menusDone = undefined;
     if (this.progressShown) this.io.stderr.write('\r\x1b[K');
     this.progressShown = false;
   }
@@ -158,6 +200,7 @@ export class Run {
     const interactive = this.io.stdout.isTTY && this.flags.json !== true && !this.env.CI && this.setting('input') && this.io.stdin?.isTTY;
     if (!interactive) return undefined;
     return async (query, candidates, fits) => {
+      this.clearProgress();
       for (const line of this.notices.take()) this.io.stderr.write(`restaurant-menu: ${line}\n`);
       const { pick } = await import('./render/picker.js'); // lazy: the prompt library is not on the warm path
       const choose = () => pick(this.io, this.style().c, query, candidates, fits);

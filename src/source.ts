@@ -36,6 +36,8 @@ export interface SourceOptions {
   now: () => number;
   /** Back-off before a retry (tests make it 0). */
   retryDelayMs?: (attempt: number) => number;
+  /** Told when a request for `what` starts (true) and ends (false), for a progress line. */
+  onFetching?: (what: string, started: boolean) => void;
 }
 
 type Fetch = (url: string, options: HttpOptions) => Promise<JsonAnswer>;
@@ -146,6 +148,7 @@ export class MenuSource {
     }
     let body: unknown;
     try {
+      this.options.onFetching?.(how.what, true);
       body = await how.fetch();
     } catch (error) {
       if (!(error instanceof ApiError) || !error.transient || !cached) throw error;
@@ -156,6 +159,8 @@ export class MenuSource {
       }
       this.options.onStale({ kind: how.kind, what: how.what, reason: error.message, fetchedAt: cached.entry.fetchedAt });
       return { value: cached.value, source: { fetchedAt: iso(cached.entry.fetchedAt), fromCache: true, stale: true } };
+    } finally {
+      this.options.onFetching?.(how.what, false);
     }
     const value = how.parse(body);
     const fetchedAt = this.now();

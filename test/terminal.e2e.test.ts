@@ -97,6 +97,27 @@ describe('tables fit the terminal', () => {
     expect(stripAnsi(out)).toContain('Lunch today, Wednesday 2 Dec');
   });
 
+  test.each([
+    [['today', '--region', 'ki', '--no-cache'], 'Fetching the restaurant list…'],
+    [['dufva', '--no-cache'], 'Fetching the restaurant list…'],
+  ])('a slow API: %j says what it waits for within a second, and erases it', async (args, first) => {
+    t.api.latencyMs = 1_200;
+    const term = onTerminal(args, 80);
+    await term.waitFor(first, 1_150); // shown while the first answer (1.2 s) is still awaited
+    expect(await term.exited).toBe(0);
+    const out = term.output();
+    // Each drawing of the line is erased before the output, and the line is gone at the end.
+    expect(out).toMatch(/Fetching [^\n]*\r\x1b\[K/);
+    expect(stripAnsi(out.replace(/\r\x1b\[K/g, '\n'))).not.toMatch(/Fetching[^\n]*\n?$/);
+  });
+
+  test('piped, a slow API shows no progress at all', async () => {
+    t.api.latencyMs = 700;
+    const r = await t.box.run(['--api', t.api.url, 'dufva', '--no-cache']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+
   test('on a Saturday, an empty menu is said once (on stdout), not again on stderr', async () => {
     t.api.dishes.svarta = [];
     const saturday = sandbox(SATURDAY);
