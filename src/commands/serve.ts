@@ -14,20 +14,36 @@ import { VERSION } from '../version.js';
 type Message = { type: 'listening' } | { type: 'failed'; message: string } | 'shutdown';
 
 /**
- * The log's output: stdout, until it is closed (a log shipper that restarts, `| head`). Losing
- * the log never stops the relay: it says so once on stderr and goes on serving.
+ * The log's output: stdout, until it is closed (a log shipper that restarts, `| head`) or fails
+ * (a full disk, `> /dev/full`). Losing the log never stops the relay: it says so once on stderr
+ * and goes on serving. A failed write drops that line; later lines are tried again (the disk may
+ * be freed), a closed output is not written again. If stderr fails too, nothing more is said.
  */
-function logOutput(io: Io): Output {
-  let lost = false;
-  const lose = () => {
-    if (lost) return;
-    lost = true;
-    io.stderr.write('restaurant-menu: the log output was closed; the relay keeps serving without logs\n');
+export function logOutput(io: Pick<Io, 'stdout' | 'stderr' | 'whenStdoutCloses'>): Output {
+  let closed = false;
+  let said = false;
+  const say = (why: string) => {
+    if (said) return;
+    said = true;
+    try {
+      io.stderr.write(`restaurant-menu: ${why}; the relay keeps serving without logs\n`);
+    } catch {
+      // stderr failed as well: nowhere left to say it
+    }
   };
-  io.whenStdoutCloses?.(lose);
+  io.whenStdoutCloses?.(() => {
+    closed = true;
+    say('the log output was closed');
+  });
   return {
     write: (text: string) => {
-      if (!lost) io.stdout.write(text);
+      if (closed) return;
+      try {
+        io.stdout.write(text);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException)?.code;
+        say(code === 'ENOSPC' ? 'cannot write the log: the disk is full' : `cannot write the log (${code ?? String(error)})`);
+      }
     },
   };
 }
