@@ -93,10 +93,13 @@ export async function serve(run: Run): Promise<number> {
   if (workers > 1 && cluster.isPrimary) return runPrimary(workers, log, Boolean(redis));
 
   let shared: SharedStore | undefined;
+  let redisKeys: string | undefined;
   if (redis) {
-    const { connectRedis } = await import('../relay/redis.js');
+    const { connectRedis, redisPrefix } = await import('../relay/redis.js');
+    redisKeys = redisPrefix(options.upstream);
     shared = await connectRedis({
       url: redis,
+      prefix: redisKeys,
       timeoutMs: run.setting('redisTimeout'),
       log,
       upstreamTimeoutMs: options.upstreamTimeoutMs,
@@ -121,6 +124,7 @@ export async function serve(run: Run): Promise<number> {
     url: relay.url,
     upstream: redactUrl(options.upstream),
     redis: redis ? redactUrl(redis) : undefined,
+    redisKeys: redisKeys && `${redisKeys}*`,
     ttlMs: options.ttlMs,
     maxEntries: options.maxEntries,
     maxBytes: options.maxBytes,
