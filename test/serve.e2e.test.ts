@@ -262,3 +262,19 @@ test.each([
     full.cleanup();
   }
 });
+
+test.each([
+  ['--log-level', 'constructor'],
+  ['--log-level', '__proto__'],
+  ['--log-format', 'constructor'],
+  ['--log-format', '__proto__'],
+])('%s %s (a word that names a property of every object) is refused: exit 2, one line', async (flag, word) => {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--upstream', t.api.url, flag, word], { env: t.box.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  expect(code).toBe(2);
+  expect(stderr.trim().split('\n')).toHaveLength(1);
+  expect(stderr).toMatch(new RegExp(`^restaurant-menu: ${flag}: must be one of `));
+});

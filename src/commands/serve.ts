@@ -3,13 +3,15 @@
 // up to N upstream calls per TTL window; with --redis they (and other instances) share one.
 import cluster from 'node:cluster';
 import type { Run } from '../context.js';
-import { EXIT, LocalError } from '../errors.js';
+import { EXIT, LocalError, UsageError } from '../errors.js';
 import type { Io, Output } from '../io.js';
-import { createLogger, type Logger } from '../relay/log.js';
+import { createLogger, LOG_LEVELS, type Logger } from '../relay/log.js';
 import { startRelay, type RelayOptions } from '../relay/server.js';
 import type { SharedStore } from '../relay/shared.js';
 import { redactUrl } from '../text.js';
 import { VERSION } from '../version.js';
+
+const LOG_FORMATS = ['auto', 'text', 'json'] as const;
 
 type Message = { type: 'listening' } | { type: 'failed'; message: string } | 'shutdown';
 
@@ -80,9 +82,15 @@ function stopRequested(log: Logger): Promise<void> {
 
 /** Runs until SIGTERM/SIGINT, then shuts down gracefully (in-flight requests finish). */
 export async function serve(run: Run): Promise<number> {
+  const level = run.setting('logLevel');
   const format = run.setting('logFormat');
+  // The words are checked where they are parsed (settings.ts); again here, against the logger's
+  // own lists, so that no word that happens to name a property of a plain object ('constructor')
+  // can make a logger that logs nothing.
+  if (!(LOG_LEVELS as readonly unknown[]).includes(level)) throw new UsageError(`--log-level: must be one of ${LOG_LEVELS.join(', ')}`);
+  if (!(LOG_FORMATS as readonly unknown[]).includes(format)) throw new UsageError(`--log-format: must be one of ${LOG_FORMATS.join(', ')}`);
   const log = createLogger({
-    level: run.setting('logLevel'),
+    level,
     format: format === 'auto' ? (run.io.stdout.isTTY ? 'text' : 'json') : format,
     out: logOutput(run.io),
     now: run.now,
