@@ -278,3 +278,28 @@ test.each([
   expect(stderr.trim().split('\n')).toHaveLength(1);
   expect(stderr).toMatch(new RegExp(`^restaurant-menu: ${flag}: must be one of `));
 });
+
+test('the log and stderr both on /dev/full: nothing can be said, and the relay still serves and stops cleanly', async () => {
+  const port = await freePort();
+  const full = openSync('/dev/full', 'w');
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--upstream', t.api.url, '--access-log'], { env: t.box.env, stdio: ['ignore', full, full] });
+  closeSync(full);
+  children.push(child);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    expect(child.exitCode).toBeNull();
+    const up = await fetch(`${url}/-/health`).then((r) => r.status === 200, () => false);
+    if (up) break;
+    if (Date.now() > deadline) throw new Error('serve did not listen');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  t.api.fault = '500';
+  expect((await fetch(`${url}/restaurant/x`)).status).toBe(502);
+  t.api.fault = 'none';
+  expect((await fetch(`${url}/restaurant`)).status).toBe(200);
+  expect(child.exitCode).toBeNull();
+  child.kill('SIGTERM');
+  expect(await exited).toBe(0);
+});
