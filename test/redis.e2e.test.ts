@@ -11,8 +11,9 @@ import { createClient, RESP_TYPES } from '@redis/client';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { closedPortUrl, RESTAURANTS, startMenuApi, type MenuApi } from './helpers/menu-api.js';
 import { startNginx, type Nginx } from './helpers/nginx.js';
-import { findProgram, startRedis, testCa, type RedisServer } from './helpers/redis-server.js';
+import { findProgram, startLyingRedis, startRedis, testCa, type RedisServer } from './helpers/redis-server.js';
 import { BIN } from './helpers/run-cli.js';
+import { redisPrefix } from '../src/relay/redis.js';
 
 const PASSWORD = 'relay-secret-7f3a9c';
 const TTL_MS = 2_000;
@@ -49,6 +50,8 @@ let a: RelayProcess;
 let b: RelayProcess;
 let lb: Nginx;
 let rc: ReturnType<typeof testClient>;
+/** The relays' key prefix for the stand-in API (rm:v1:<hash of its URL>:). */
+let keys: string;
 const processes: RelayProcess[] = [];
 process.once('exit', () => processes.forEach((relay) => relay.child.kill('SIGKILL'))); // if this worker dies first
 
@@ -159,6 +162,7 @@ beforeAll(async () => {
   findProgram('nginx', 'nginx');
   home = mkdtempSync(join(tmpdir(), 'rm-redis-test-'));
   api = await startMenuApi();
+  keys = redisPrefix(api.url);
   redis = await startRedis({ password: PASSWORD });
   rc = testClient(redis.url);
   await rc.connect();
@@ -226,13 +230,13 @@ test('a value fetched through A is a HIT on B, with no upstream call; hot keys c
 
   // The entry in Redis: a header line (status, content type, fetch time), then the body bytes,
   // expiring at the stale horizon.
-  const raw = (await rc.get(`rm:v1:entry:${path}`))!;
+  const raw = (await rc.get(`${keys}entry:${path}`))!;
   const nl = raw.indexOf(0x0a);
   const head = JSON.parse(raw.subarray(0, nl).toString()) as { status: number; type: string; fetchedAt: number };
   expect(head).toMatchObject({ status: 200, type: 'application/json; charset=utf-8' });
   expect(Math.abs(head.fetchedAt - Date.now())).toBeLessThan(10_000);
   expect(raw.subarray(nl + 1).toString()).toBe(first.body);
-  const pttl = await rc.pTTL(`rm:v1:entry:${path}`);
+  const pttl = await rc.pTTL(`${keys}entry:${path}`);
   expect(pttl).toBeGreaterThan(HORIZON_MS - 60_000);
   expect(pttl).toBeLessThanOrEqual(HORIZON_MS);
 
@@ -247,7 +251,7 @@ test('after the TTL, every request is answered at once (STALE) and the cluster r
   const path = newKey('stale');
   await get(a.url + path);
   expect((await get(b.url + path)).cache).toBe('HIT');
-  const raw = (await rc.get(`rm:v1:entry:${path}`))!;
+  const raw = (await rc.get(`${keys}entry:${path}`))!;
   const { fetchedAt } = JSON.parse(raw.subarray(0, raw.indexOf(0x0a)).toString()) as { fetchedAt: number };
   // Until the copy has expired (the behaviour under test, not a wait for luck).
   await new Promise((r) => setTimeout(r, Math.max(0, fetchedAt + TTL_MS + 20 - Date.now())));
@@ -278,6 +282,126 @@ test('--workers 2 with --redis: the workers share one cache', async () => {
   expect(new Set(logged.map((l) => l.pid)).size).toBe(2);
   workers.child.kill('SIGTERM');
   expect(await workers.exited).toBe(0);
+});
+
+/** A GET with a hang guard: a forged entry with status 100 leaves a client waiting for good. */
+async function guardedGet(url: string): Promise<{ status: number; cache: string | null; body: string }> {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+    return { status: res.status, cache: res.headers.get('x-cache'), body: await res.text() };
+  } catch (error) {
+    return { status: -1, cache: null, body: String(error) };
+  }
+}
+
+/** An entry as a relay writes it, with the header fields given (a forged one). */
+const forgedEntry = (head: Record<string, unknown>, body = '<html><script>alert(1)</script></html>') => `${JSON.stringify(head)}\n${body}`;
+
+test.each([
+  ['status 101', { status: 101 }],
+  ['status 100', { status: 100 }],
+  ['status 302', { status: 302 }],
+  ['status 999', { status: 999 }],
+  ['status 0', { status: 0 }],
+  ['status -1', { status: -1 }],
+  ['status 1000', { status: 1000 }],
+  ['status 500', { status: 500 }],
+  ['a body that is not JSON', { status: 200 }],
+])('an entry no relay wrote (%s) is not served: the relay fetches and stores its own', async (what, head) => {
+  const path = newKey(`forged-${what.replace(/\W+/g, '-')}`);
+  const body = what.includes('JSON') ? '<html>' : '{"forged": true}';
+  await rc.set(`${keys}entry:${path}`, forgedEntry({ type: 'text/html', fetchedAt: Date.now(), ...head }, body), { PX: 60_000 });
+  const answer = await guardedGet(a.url + path);
+  expect([answer.status, answer.cache]).toEqual([200, 'MISS']);
+  expect(JSON.parse(answer.body).restaurant.title).toBe(`Test forged-${what.replace(/\W+/g, '-')}`);
+  expect(api.calls.get(path), redisLogs()).toBe(1);
+  // The forged entry was replaced with the real one.
+  const raw = (await rc.get(`${keys}entry:${path}`))!;
+  expect(JSON.parse(raw.subarray(0, raw.indexOf(0x0a)).toString())).toMatchObject({ status: 200 });
+  expect(await health(a)).toEqual({ status: 'ok', redis: 'up' });
+});
+
+test('a lock no relay wrote (no expiry) is taken over at once and released: no key stays locked', async () => {
+  const path = newKey('forged-lock');
+  await rc.set(`${keys}lock:${path}`, 'mallory');
+  const answer = await guardedGet(a.url + path);
+  expect([answer.status, answer.cache]).toEqual([200, 'MISS']);
+  expect(api.calls.get(path), redisLogs()).toBe(1);
+  expect(await rc.pTTL(`${keys}lock:${path}`)).toBe(-2); // taken over, then released
+});
+
+test('a lock set to outlive any relay fetch (a day) is cut to one lock life', async () => {
+  const path = newKey('forged-long-lock');
+  await rc.set(`${keys}lock:${path}`, 'mallory', { PX: 86_400_000 });
+  // Not awaited: it waits on mallory's lock (bounded by one lock life).
+  const waiting = inFlight(guardedGet(b.url + path));
+  await until('the lock cut short', async () => {
+    const ttl = await rc.pTTL(`${keys}lock:${path}`);
+    return ttl <= UPSTREAM_TIMEOUT_MS + 1_000 && ttl;
+  });
+  expect((await waiting).status).toBe(200);
+  expect(api.calls.get(path), redisLogs()).toBe(1);
+});
+
+test.each([
+  ['kept for good (no expiry)', { code: 'UPSTREAM_TIMEOUT', message: 'forged' }, undefined],
+  ['with the code "constructor"', { code: 'constructor', message: 'forged' }, 800],
+  ['with the code "__proto__"', { code: '__proto__', message: 'forged' }, 800],
+  ['with a code no fetch fails with', { code: 'METHOD_NOT_ALLOWED', message: 'forged' }, 800],
+])('a failure no owner stored (%s) is ignored: the relay fetches once the forged lock is gone', async (what, failure, px) => {
+  const path = newKey(`forged-fail-${what.replace(/\W+/g, '-')}`);
+  // A lock that expires soon, and a failure in its holder's name.
+  await rc.set(`${keys}lock:${path}`, 'mallory', { PX: 400 });
+  const fail = JSON.stringify({ token: 'mallory', ...failure });
+  await (px ? rc.set(`${keys}fail:${path}`, fail, { PX: px }) : rc.set(`${keys}fail:${path}`, fail));
+  const answer = await guardedGet(a.url + path);
+  expect([answer.status, JSON.parse(answer.body).restaurant?.title]).toEqual([200, `Test forged-fail-${what.replace(/\W+/g, '-')}`]);
+  expect(api.calls.get(path), redisLogs()).toBe(1);
+});
+
+test('a 404 is kept in Redis for the fresh TTL only, not for the stale horizon', async () => {
+  const path = '/restaurant/no-such-place-404';
+  expect((await get(a.url + path)).status).toBe(404);
+  const ttl = await rc.pTTL(`${keys}entry:${path}`);
+  expect(ttl).toBeGreaterThan(0);
+  expect(ttl).toBeLessThanOrEqual(TTL_MS);
+});
+
+test('keys are namespaced by upstream: a relay of another upstream on the same Redis shares nothing', async () => {
+  const other = await startMenuApi();
+  try {
+    const c = await serve(['--upstream', other.url, '--redis', redis.url, '--redis-timeout', `${REDIS_TIMEOUT_MS}ms`]);
+    expect(c.logs.find((l) => l.msg === 'relay listening')!.redisKeys).toBe(`${redisPrefix(other.url)}*`);
+    expect(redisPrefix(other.url)).not.toBe(keys);
+    expect(keys).toMatch(/^rm:v1:[0-9a-f]{12}:$/);
+    const path = '/restaurant/dufva';
+    expect((await get(a.url + path)).status).toBe(200);
+    expect((await get(c.url + path)).cache).toBe('MISS');
+    expect(other.calls.get(path)).toBe(1);
+    expect(await rc.exists(`${redisPrefix(other.url)}entry:${path}`)).toBe(1);
+    c.child.kill('SIGTERM');
+    expect(await c.exited).toBe(0);
+  } finally {
+    await other.close();
+  }
+});
+
+test.each([
+  ['an integer', ':42\r\n'],
+  ['an array', '*1\r\n:1\r\n'],
+])('a server that answers GET with %s: every request is answered (from upstream), and health says degraded', async (_, reply) => {
+  const liar = await startLyingRedis(reply);
+  try {
+    const relay = await serve(['--redis', liar.url, '--redis-timeout', `${REDIS_TIMEOUT_MS}ms`]);
+    const path = newKey(`liar-${liar.url.split(':').at(-1)!.replace(/\D/g, '')}`);
+    for (let i = 0; i < 3; i++) expect((await guardedGet(relay.url + path)).status).toBe(200);
+    expect(await health(relay)).toEqual({ status: 'degraded', redis: 'down' });
+    expect(liar.gets()).toBeGreaterThan(0);
+    relay.child.kill('SIGTERM');
+    expect(await relay.exited).toBe(0);
+  } finally {
+    await liar.close();
+  }
 });
 
 test('Redis unreachable at start: the relay serves from memory and upstream, says degraded, logs it once', async () => {
@@ -446,8 +570,8 @@ test('the lock owner killed mid-fetch: another relay fetches once the lock expir
   const first = inFlight(get(lb.url + path));
   await until('the owner calling upstream', async () => api.calls.get(path) === 1);
   // The lock names its owner (host/pid/random) and lives a little longer than an upstream call.
-  const holder = (await rc.get(`rm:v1:lock:${path}`))!.toString();
-  const pttl = await rc.pTTL(`rm:v1:lock:${path}`);
+  const holder = (await rc.get(`${keys}lock:${path}`))!.toString();
+  const pttl = await rc.pTTL(`${keys}lock:${path}`);
   expect(pttl).toBeGreaterThan(UPSTREAM_TIMEOUT_MS);
   expect(pttl).toBeLessThanOrEqual(UPSTREAM_TIMEOUT_MS + 1_000);
   const ownerPid = Number(holder.split('/')[1]);
@@ -471,7 +595,7 @@ test('the lock owner killed mid-fetch: another relay fetches once the lock expir
   expect((await upstreamCalls(other)) - otherCalls).toBe(1);
   // nginx passed the request the dead relay held on to the live one.
   expect((await first).status).toBe(200);
-  expect(await rc.get(`rm:v1:lock:${path}`)).toBeNull();
+  expect(await rc.get(`${keys}lock:${path}`)).toBeNull();
   expect((await get(lb.url + path)).status).toBe(200);
   expect(api.calls.get(path), redisLogs()).toBe(2);
 });

@@ -2,6 +2,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Relay } from '../src/relay/server.js';
 import { closedPortUrl, startMenuApi, type MenuApi } from './helpers/menu-api.js';
+import { startNginx } from './helpers/nginx.js';
 import { json, rawRequest, relayFor } from './helpers/relay.js';
 
 let api: MenuApi;
@@ -310,6 +311,58 @@ describe('hostile upstreams and clients', () => {
       expect(res.every((r) => r.status === 200)).toBe(true);
     }
     expect(api.totalCalls()).toBe(1);
+  });
+
+  test('a fragment on the raw request line (#1 ... #300): one cache entry, one upstream call', async () => {
+    relay = await relayFor(api.url);
+    for (let i = 1; i <= 300; i++) {
+      const res = await rawRequest(relay.url, `GET /restaurant/bikupan#${i} HTTP/1.1`);
+      expect(res.status).toBe(200);
+    }
+    expect(api.calls.get('/restaurant/bikupan')).toBe(1);
+    expect(api.totalCalls()).toBe(1);
+    expect(relay.cache.size).toBe(1);
+  });
+
+  test('the same fragments behind the shipped nginx config: one upstream call', async () => {
+    relay = await relayFor(api.url);
+    const lb = await startNginx([relay.url]);
+    try {
+      for (let i = 1; i <= 50; i++) expect((await rawRequest(lb.url, `GET /restaurant/bikupan#${i} HTTP/1.1`)).status).toBe(200);
+    } finally {
+      await lb.close();
+    }
+    expect(api.calls.get('/restaurant/bikupan')).toBe(1);
+    expect(relay.cache.size).toBe(1);
+  });
+
+  test('percent-encoded unreserved characters: every spelling is one entry and one upstream call, and they push nothing out', async () => {
+    relay = await relayFor(api.url, { maxEntries: 3 });
+    await fetch(`${relay.url}/restaurant/dufva`);
+    const id = 'bikupan';
+    // Each letter plain, %xx or %XX: 200 distinct spellings of the 3^7 combinations.
+    const all = Array.from({ length: 3 ** id.length }, (_, n) =>
+      [...id]
+        .map((ch, i) => {
+          const form = Math.floor(n / 3 ** i) % 3;
+          const code = ch.charCodeAt(0).toString(16);
+          return form === 0 ? ch : form === 1 ? `%${code}` : `%${code.toUpperCase()}`;
+        })
+        .join(''),
+    );
+    const spellings = [...new Set(all)].slice(0, 200);
+    expect(spellings).toHaveLength(200);
+    for (const spelling of spellings) {
+      const res = await rawRequest(relay.url, `GET /restaurant/${spelling} HTTP/1.1`);
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.body).restaurant.title).toBe('Restaurang Bikupan');
+    }
+    expect(api.calls.get('/restaurant/bikupan')).toBe(1);
+    expect(api.totalCalls()).toBe(2);
+    expect(relay.cache.size).toBe(2);
+    // The real entry is still there.
+    expect((await fetch(`${relay.url}/restaurant/dufva`)).headers.get('x-cache')).toBe('HIT');
+    expect(api.totalCalls()).toBe(2);
   });
 
   test('an identifier with an encoded / or % gives the same answer through the relay as from the API', async () => {

@@ -1,8 +1,12 @@
 // `restaurant-menu serve` as a real process: start-up, the CLI going through it, signals,
 // workers, listen failures, a closed log output, configuration by flags and environment.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
+import { freePort } from './helpers/redis-server.js';
 import { json } from './helpers/relay.js';
 import { BIN, useBinary } from './helpers/run-cli.js';
 
@@ -172,4 +176,130 @@ test('a closed log output: the relay keeps serving, says so once on stderr, and 
   expect(relay.stderr().match(/the log output was closed; the relay keeps serving without logs/g)).toHaveLength(1);
   relay.child.kill('SIGTERM');
   expect(await relay.exited).toBe(0);
+});
+
+/**
+ * A log destination with no space left: a file on a small tmpfs filled to the brim (and a way
+ * to free it) where one can be mounted (root), else /dev/full (every write fails ENOSPC).
+ */
+function fullDisk(): { path: string; free?: () => void; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'rm-full-'));
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir]).status === 0;
+  if (!mounted) {
+    rmSync(dir, { recursive: true, force: true });
+    return { path: '/dev/full', cleanup: () => {} };
+  }
+  const filler = join(dir, 'filler');
+  const fd = openSync(filler, 'w');
+  try {
+    for (;;) writeSync(fd, Buffer.alloc(4096, 0x61));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+  } finally {
+    closeSync(fd);
+  }
+  return {
+    path: join(dir, 'relay.log'),
+    free: () => rmSync(filler),
+    cleanup: () => {
+      spawnSync('umount', ['-l', dir]);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The relay with its log (stdout) on `logPath`: found by its port, since its log cannot be read. */
+async function serveLoggingTo(logPath: string, args: string[]): Promise<{ child: ChildProcess; url: string; stderr: () => string; exited: Promise<number | null> }> {
+  const port = await freePort();
+  const out = openSync(logPath, 'a');
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--upstream', t.api.url, '--log-format', 'json', ...args], { env: t.box.env, stdio: ['ignore', out, 'pipe'] });
+  closeSync(out);
+  children.push(child);
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`serve exited ${child.exitCode}: ${stderr}`);
+    try {
+      if ((await fetch(`${url}/-/health`)).status === 200) break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`serve did not listen: ${stderr}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+  return { child, url, stderr: () => stderr, exited };
+}
+
+test.each([
+  ['/dev/full', () => ({ path: '/dev/full', cleanup: () => {} }) as ReturnType<typeof fullDisk>],
+  ['a full disk (tmpfs where it can be mounted)', fullDisk],
+])('the log on %s: the relay keeps serving, errors and access lines dropped, said once on stderr', async (_, disk) => {
+  const full = disk();
+  try {
+    const relay = await serveLoggingTo(full.path, ['--access-log']);
+    for (let i = 0; i < 5; i++) {
+      t.api.fault = '500'; // each 502 logs a warning, and every answer an access line
+      expect((await fetch(`${relay.url}/restaurant/x${i}`)).status).toBe(502);
+      t.api.fault = 'none';
+      expect((await fetch(`${relay.url}/restaurant/dufva`)).status).toBe(200);
+    }
+    // Still answering after the failed writes.
+    expect((await fetch(`${relay.url}/restaurant`)).status).toBe(200);
+    expect(relay.child.exitCode).toBeNull();
+    expect(relay.stderr()).toBe('restaurant-menu: cannot write the log: the disk is full; the relay keeps serving without logs\n');
+    if (full.free) {
+      // Space again: the next lines are written.
+      full.free();
+      expect((await fetch(`${relay.url}/restaurant?after`)).status).toBe(200);
+      const last = readFileSync(full.path, 'utf8').trim().split('\n').at(-1)!;
+      expect(JSON.parse(last)).toMatchObject({ msg: 'request', path: '/restaurant?after', status: 200 });
+    }
+    relay.child.kill('SIGTERM');
+    expect(await relay.exited).toBe(0);
+  } finally {
+    full.cleanup();
+  }
+});
+
+test.each([
+  ['--log-level', 'constructor'],
+  ['--log-level', '__proto__'],
+  ['--log-format', 'constructor'],
+  ['--log-format', '__proto__'],
+])('%s %s (a word that names a property of every object) is refused: exit 2, one line', async (flag, word) => {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--upstream', t.api.url, flag, word], { env: t.box.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  expect(code).toBe(2);
+  expect(stderr.trim().split('\n')).toHaveLength(1);
+  expect(stderr).toMatch(new RegExp(`^restaurant-menu: ${flag}: must be one of `));
+});
+
+test('the log and stderr both on /dev/full: nothing can be said, and the relay still serves and stops cleanly', async () => {
+  const port = await freePort();
+  const full = openSync('/dev/full', 'w');
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--upstream', t.api.url, '--access-log'], { env: t.box.env, stdio: ['ignore', full, full] });
+  closeSync(full);
+  children.push(child);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    expect(child.exitCode).toBeNull();
+    const up = await fetch(`${url}/-/health`).then((r) => r.status === 200, () => false);
+    if (up) break;
+    if (Date.now() > deadline) throw new Error('serve did not listen');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  t.api.fault = '500';
+  expect((await fetch(`${url}/restaurant/x`)).status).toBe(502);
+  t.api.fault = 'none';
+  expect((await fetch(`${url}/restaurant`)).status).toBe(200);
+  expect(child.exitCode).toBeNull();
+  child.kill('SIGTERM');
+  expect(await exited).toBe(0);
 });

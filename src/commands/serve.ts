@@ -3,31 +3,49 @@
 // up to N upstream calls per TTL window; with --redis they (and other instances) share one.
 import cluster from 'node:cluster';
 import type { Run } from '../context.js';
-import { EXIT, LocalError } from '../errors.js';
+import { EXIT, LocalError, UsageError } from '../errors.js';
 import type { Io, Output } from '../io.js';
-import { createLogger, type Logger } from '../relay/log.js';
+import { createLogger, LOG_LEVELS, type Logger } from '../relay/log.js';
 import { startRelay, type RelayOptions } from '../relay/server.js';
 import type { SharedStore } from '../relay/shared.js';
 import { redactUrl } from '../text.js';
 import { VERSION } from '../version.js';
 
+const LOG_FORMATS = ['auto', 'text', 'json'] as const;
+
 type Message = { type: 'listening' } | { type: 'failed'; message: string } | 'shutdown';
 
 /**
- * The log's output: stdout, until it is closed (a log shipper that restarts, `| head`). Losing
- * the log never stops the relay: it says so once on stderr and goes on serving.
+ * The log's output: stdout, until it is closed (a log shipper that restarts, `| head`) or fails
+ * (a full disk, `> /dev/full`). Losing the log never stops the relay: it says so once on stderr
+ * and goes on serving. A failed write drops that line; later lines are tried again (the disk may
+ * be freed), a closed output is not written again. If stderr fails too, nothing more is said.
  */
-function logOutput(io: Io): Output {
-  let lost = false;
-  const lose = () => {
-    if (lost) return;
-    lost = true;
-    io.stderr.write('restaurant-menu: the log output was closed; the relay keeps serving without logs\n');
+export function logOutput(io: Pick<Io, 'stdout' | 'stderr' | 'whenStdoutCloses'>): Output {
+  let closed = false;
+  let said = false;
+  const say = (why: string) => {
+    if (said) return;
+    said = true;
+    try {
+      io.stderr.write(`restaurant-menu: ${why}; the relay keeps serving without logs\n`);
+    } catch {
+      // stderr failed as well: nowhere left to say it
+    }
   };
-  io.whenStdoutCloses?.(lose);
+  io.whenStdoutCloses?.(() => {
+    closed = true;
+    say('the log output was closed');
+  });
   return {
     write: (text: string) => {
-      if (!lost) io.stdout.write(text);
+      if (closed) return;
+      try {
+        io.stdout.write(text);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException)?.code;
+        say(code === 'ENOSPC' ? 'cannot write the log: the disk is full' : `cannot write the log (${code ?? String(error)})`);
+      }
     },
   };
 }
@@ -64,9 +82,15 @@ function stopRequested(log: Logger): Promise<void> {
 
 /** Runs until SIGTERM/SIGINT, then shuts down gracefully (in-flight requests finish). */
 export async function serve(run: Run): Promise<number> {
+  const level = run.setting('logLevel');
   const format = run.setting('logFormat');
+  // The words are checked where they are parsed (settings.ts); again here, against the logger's
+  // own lists, so that no word that happens to name a property of a plain object ('constructor')
+  // can make a logger that logs nothing.
+  if (!(LOG_LEVELS as readonly unknown[]).includes(level)) throw new UsageError(`--log-level: must be one of ${LOG_LEVELS.join(', ')}`);
+  if (!(LOG_FORMATS as readonly unknown[]).includes(format)) throw new UsageError(`--log-format: must be one of ${LOG_FORMATS.join(', ')}`);
   const log = createLogger({
-    level: run.setting('logLevel'),
+    level,
     format: format === 'auto' ? (run.io.stdout.isTTY ? 'text' : 'json') : format,
     out: logOutput(run.io),
     now: run.now,
@@ -77,10 +101,13 @@ export async function serve(run: Run): Promise<number> {
   if (workers > 1 && cluster.isPrimary) return runPrimary(workers, log, Boolean(redis));
 
   let shared: SharedStore | undefined;
+  let redisKeys: string | undefined;
   if (redis) {
-    const { connectRedis } = await import('../relay/redis.js');
+    const { connectRedis, redisPrefix } = await import('../relay/redis.js');
+    redisKeys = redisPrefix(options.upstream);
     shared = await connectRedis({
       url: redis,
+      prefix: redisKeys,
       timeoutMs: run.setting('redisTimeout'),
       log,
       upstreamTimeoutMs: options.upstreamTimeoutMs,
@@ -105,6 +132,7 @@ export async function serve(run: Run): Promise<number> {
     url: relay.url,
     upstream: redactUrl(options.upstream),
     redis: redis ? redactUrl(redis) : undefined,
+    redisKeys: redisKeys && `${redisKeys}*`,
     ttlMs: options.ttlMs,
     maxEntries: options.maxEntries,
     maxBytes: options.maxBytes,

@@ -56,10 +56,10 @@ export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: Se
     if (target === '/-/metrics') {
       return send(req, res, 200, Buffer.from(await metrics.text()), { 'content-type': metrics.contentType, 'cache-control': 'no-store' });
     }
-    const checked = checkTarget(target);
-    if (!checked.ok) return sendError(req, res, checked.status === 414 ? 'TARGET_TOO_LONG' : 'PATH_REFUSED', checked.reason);
+    const path = checkTarget(target);
+    if (typeof path !== 'string') return sendError(req, res, path.status === 414 ? 'TARGET_TOO_LONG' : 'PATH_REFUSED', path.reason);
     try {
-      const { answer, result } = await cache.get(checked.path);
+      const { answer, result } = await cache.get(path);
       note(result);
       sendCached(req, res, answer, result);
     } catch (error) {

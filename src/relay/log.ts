@@ -38,8 +38,18 @@ export function createLogger(options: LoggerOptions): Logger {
       .join(' ');
     return `${time.slice(11, 19)} ${level.padEnd(5)} ${msg}${rest ? `  ${rest}` : ''}\n`;
   };
+  // A logger never throws: a line that cannot be written is dropped (the output says so, once;
+  // see logOutput in commands/serve.ts). An access-log line is written in a response's `finish`
+  // handler, where a throw would be an uncaught exception.
+  const write = (text: string) => {
+    try {
+      options.out.write(text);
+    } catch {
+      // dropped
+    }
+  };
   const make = (level: LogLevel) =>
-    LOG_LEVELS.indexOf(level) > threshold ? () => {} : (msg: string, fields: Record<string, unknown> = {}) => options.out.write(line(level, msg, fields));
+    LOG_LEVELS.indexOf(level) > threshold ? () => {} : (msg: string, fields: Record<string, unknown> = {}) => write(line(level, msg, fields));
   return { error: make('error'), warn: make('warn'), info: make('info'), debug: make('debug') };
 }
 

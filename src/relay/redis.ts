@@ -1,23 +1,31 @@
 // The shared store on Redis (node-redis): every relay process and instance that names the same
-// Redis shares one cache, and a key missing everywhere is fetched by exactly one of them.
-//   rm:v1:entry:<path>  the answer: a JSON header line (status, content type, fetch time), then
-//                       the body bytes; expires at the stale horizon (max(--ttl, --max-stale))
-//   rm:v1:lock:<path>   who is fetching it (`host/pid/random`): SET NX PX, the expiry longer than
-//                       an upstream call; released only by its owner (compare-and-delete script)
-//   rm:v1:fail:<path>   why the owner's fetch failed (with its token), for a second, so that the
-//                       processes waiting on that owner fail with it instead of all retrying
-//   rm:v1:done          pub/sub channel: a path was fetched (or failed); waiters also poll
+// Redis and the same upstream shares one cache, and a key missing everywhere is fetched by
+// exactly one of them. Every key starts with `rm:v1:<upstream>:`, <upstream> a hash of the
+// upstream URL (redisPrefix), so that relays for different upstreams never share keys.
+//   …entry:<path>  the answer: a JSON header line (status, content type, fetch time), then the
+//                  body bytes; expires at the stale horizon (max(--ttl, --max-stale)), a 404
+//                  after the fresh TTL
+//   …lock:<path>   who is fetching it (`host/pid/random`): SET NX PX, the expiry longer than an
+//                  upstream call; released only by its owner (compare-and-delete script). A lock
+//                  no relay wrote (no expiry, or a longer one) is taken over or cut short.
+//   …fail:<path>   why the owner's fetch failed (with its token), for a second, so that the
+//                  processes waiting on that owner fail with it instead of all retrying
+//   …done          pub/sub channel: a path was fetched (or failed); waiters also poll
+// What Redis holds is not trusted: an entry the relay would not have written (a status it does
+// not cache, a body that is not JSON, a fetch time in the future), a failure that is not from
+// the lock's owner, is ignored; a reply of the wrong type is a Redis that misbehaves, handled as
+// one that is down.
 // Redis accelerates; it is never needed to answer. Every call has a short deadline. A call that
 // fails or times out marks Redis down: no call is made until a probe (every second) or a new
 // connection succeeds, so a Redis that hangs costs one deadline, not one per request. The
 // client reconnects by itself with back-off. The loss is logged once and the recovery once.
 // Loaded lazily, only by `serve --redis`.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { createClient, RESP_TYPES } from '@redis/client';
-import { redactUrl } from '../text.js';
+import { neutralise, redactUrl } from '../text.js';
 import type { CachedAnswer } from './cache.js';
-import { RelayError, RELAY_ERRORS, type RelayErrorCode } from './errors.js';
+import { RelayError, type RelayErrorCode } from './errors.js';
 import { JSON_TYPE } from './handler.js';
 import type { Logger } from './log.js';
 import type { SharedStore } from './shared.js';
@@ -35,14 +43,23 @@ export interface RedisOptions {
   ttlMs: number;
   /** How long start-up waits for the first connection before serving without Redis. */
   connectWaitMs?: number;
+  /** The start of every key (redisPrefix). */
+  prefix: string;
   now?: () => number;
 }
 
-export const PREFIX = 'rm:v1:';
-export const CHANNEL = `${PREFIX}done`;
-export const entryKey = (key: string) => `${PREFIX}entry:${key}`;
-export const lockKey = (key: string) => `${PREFIX}lock:${key}`;
-export const failKey = (key: string) => `${PREFIX}fail:${key}`;
+/**
+ * `rm:v1:<12 hex digits>:`, the digits from a hash of the upstream URL (without credentials or a
+ * trailing /): relays of one upstream share keys, relays of another never see them. `v1` is the
+ * format of the values.
+ */
+export function redisPrefix(upstream: string): string {
+  const url = new URL(upstream);
+  url.username = '';
+  url.password = '';
+  const id = createHash('sha256').update(url.href.replace(/\/+$/, '')).digest('hex').slice(0, 12);
+  return `rm:v1:${id}:`;
+}
 
 /** How long the lock outlives the upstream timeout. */
 export const LOCK_MARGIN_MS = 1_000;
@@ -52,9 +69,50 @@ const PROBE_MS = 1_000;
 const POLL_MS = 100;
 /** How long a failed fetch is remembered for the processes that waited on it. */
 const FAIL_MS = 1_000;
+/** How far in the future an entry's fetch time may be (the clocks of two hosts differ). */
+const MAX_CLOCK_SKEW_MS = 60_000;
+/** The errors an owner's fetch can fail with, which are passed on to its waiters. */
+const FETCH_ERRORS: ReadonlySet<string> = new Set<RelayErrorCode>([
+  'UPSTREAM_UNREACHABLE',
+  'UPSTREAM_STATUS',
+  'UPSTREAM_NOT_JSON',
+  'UPSTREAM_TOO_LARGE',
+  'UPSTREAM_TIMEOUT',
+  'PATH_REFUSED',
+]);
 /** Reconnection back-off: 50 ms doubling up to 2 s, with jitter so that instances spread out. */
 const reconnectStrategy = (retries: number) => Math.round(Math.min(50 * 2 ** retries, 2_000) * (0.75 + Math.random() * 0.25));
 const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+/**
+ * Takes the lock (KEYS[1]) for ARGV[1] with the expiry ARGV[2] ms, in one round trip, and returns
+ * {1 if taken, else 0; the lock's holder; the entry (KEYS[2])}. A lock without an expiry is no
+ * relay's (they always set one): it is taken over. One that would outlive ARGV[2] is cut to it,
+ * so that no lock makes a request wait longer than one lock's life.
+ */
+const LOCK = `
+local taken = redis.call('set', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2])
+if not taken then
+  local ttl = redis.call('pttl', KEYS[1])
+  if ttl == -1 then
+    redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2])
+    taken = true
+  elseif ttl > tonumber(ARGV[2]) then
+    redis.call('pexpire', KEYS[1], ARGV[2])
+  end
+end
+return {taken and 1 or 0, redis.call('get', KEYS[1]) or false, redis.call('get', KEYS[2]) or false}`;
+
+/** A reply of a type the command does not give: a server that is not Redis, or misbehaves. */
+class Malformed extends Error {
+  constructor(what: string) {
+    super(`malformed reply to ${what}`);
+  }
+}
+
+type Reply = Buffer | null;
+const isReply = (value: unknown): value is Reply => value === null || Buffer.isBuffer(value);
+/** The statuses the relay stores (see cacheable in server.ts). */
+const storable = (status: unknown): status is number => Number.isInteger(status) && (((status as number) >= 200 && (status as number) < 300) || status === 404);
 
 class Timeout extends Error {
   constructor(ms: number) {
@@ -73,14 +131,22 @@ export function encode(answer: CachedAnswer): Buffer {
   return Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), answer.body]);
 }
 
-export function decode(raw: Buffer | null | undefined): CachedAnswer | undefined {
-  if (!raw) return undefined;
+/**
+ * An entry as the relay writes it, or undefined: a status the relay stores (2xx, 404), a fetch
+ * time that is a whole number of ms and not in the future (beyond clock skew), a JSON body.
+ */
+export function decode(raw: unknown, now: number): CachedAnswer | undefined {
+  if (!Buffer.isBuffer(raw)) return undefined;
   const nl = raw.indexOf(0x0a);
   if (nl < 0) return undefined;
   try {
-    const head = JSON.parse(raw.subarray(0, nl).toString('utf8')) as Partial<Header>;
-    if (!Number.isInteger(head.status) || !Number.isFinite(head.fetchedAt)) return undefined;
-    return { status: head.status!, fetchedAt: head.fetchedAt!, body: Buffer.from(raw.subarray(nl + 1)) };
+    const head = JSON.parse(raw.subarray(0, nl).toString('utf8')) as unknown;
+    if (typeof head !== 'object' || head === null) return undefined;
+    const { status, fetchedAt } = head as Partial<Record<keyof Header, unknown>>;
+    if (!storable(status) || !Number.isSafeInteger(fetchedAt) || (fetchedAt as number) <= 0 || (fetchedAt as number) > now + MAX_CLOCK_SKEW_MS) return undefined;
+    const body = Buffer.from(raw.subarray(nl + 1));
+    JSON.parse(body.toString('utf8'));
+    return { status, fetchedAt: fetchedAt as number, body };
   } catch {
     return undefined;
   }
@@ -109,7 +175,8 @@ interface Connection {
   on(event: 'error', listener: (error: unknown) => void): unknown;
   off(event: 'ready' | 'error', listener: (...args: never[]) => void): unknown;
   ping(): Promise<unknown>;
-  get(key: string): Promise<Buffer | null>;
+  get(key: string): Promise<unknown>;
+  pTTL(key: string): Promise<unknown>;
   set(key: string, value: string | Buffer, options: { PX: number; NX?: boolean }): Promise<unknown>;
   eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
   publish(channel: string, message: string): Promise<unknown>;
@@ -117,6 +184,11 @@ interface Connection {
   withTypeMapping(mapping: object): Connection;
 }
 const connection = createClient as unknown as (options: object) => Connection;
+
+const isLockReply = (reply: unknown): reply is [0 | 1, Reply, Reply] =>
+  Array.isArray(reply) && reply.length === 3 && (reply[0] === 0 || reply[0] === 1) && isReply(reply[1]) && isReply(reply[2]);
+const isSeenReply = (reply: unknown): reply is [Reply, Reply, Reply, number] =>
+  Array.isArray(reply) && reply.length === 4 && isReply(reply[0]) && isReply(reply[1]) && isReply(reply[2]) && typeof reply[3] === 'number';
 
 export async function connectRedis(options: RedisOptions): Promise<SharedStore> {
   const { log } = options;
@@ -133,6 +205,13 @@ export async function connectRedis(options: RedisOptions): Promise<SharedStore> 
   // SUBSCRIBE may wait for a connection; node-redis renews it on every reconnection.
   const subscriber = connection({ url: options.url, socket });
   const tokenPrefix = `${hostname()}/${process.pid}/`;
+  const { prefix } = options;
+  const CHANNEL = `${prefix}done`;
+  const entryKey = (key: string) => `${prefix}entry:${key}`;
+  const lockKey = (key: string) => `${prefix}lock:${key}`;
+  const failKey = (key: string) => `${prefix}fail:${key}`;
+  /** Read by the probe: any answer but a string or nothing is a Redis that misbehaves. */
+  const probeKey = `${prefix}probe`;
 
   // 'starting' until the first connection or failure; 'down' after a lost connection or a
   // failed call, until a new connection or a probe succeeds.
@@ -160,7 +239,11 @@ export async function connectRedis(options: RedisOptions): Promise<SharedStore> 
     probe = setTimeout(() => {
       probe = undefined;
       if (closing || state !== 'down' || !client.isReady) return; // a new connection marks it up
-      withDeadline(() => client.ping()).then(markUp, (error: unknown) => {
+      withDeadline(() => client.get(probeKey))
+        .then((reply) => {
+          if (!isReply(reply)) throw new Malformed('GET');
+        })
+        .then(markUp, (error: unknown) => {
         errors++;
         log.debug('redis probe failed', { error: reason(error) });
         scheduleProbe();
@@ -201,11 +284,16 @@ export async function connectRedis(options: RedisOptions): Promise<SharedStore> 
   }
 
   const UNAVAILABLE = Symbol('unavailable');
-  /** A Redis call with a deadline; UNAVAILABLE (at once, when Redis is marked down) instead of failing. */
-  async function call<T>(run: () => Promise<T>): Promise<T | typeof UNAVAILABLE> {
+  /**
+   * A Redis call with a deadline; UNAVAILABLE (at once, when Redis is marked down) instead of
+   * failing. A reply that `valid` refuses is a failure too: it marks Redis down like a timeout.
+   */
+  async function call<T, R extends T = T>(run: () => Promise<T>, valid?: (reply: T) => reply is R): Promise<R | typeof UNAVAILABLE> {
     if (!ready()) return UNAVAILABLE;
     try {
-      return await withDeadline(run);
+      const reply = await withDeadline(run);
+      if (valid && !valid(reply)) throw new Malformed('a command');
+      return reply as R;
     } catch (error) {
       errors++;
       if (error instanceof Timeout) log.debug('redis call timed out', { ms: options.timeoutMs });
@@ -226,8 +314,8 @@ export async function connectRedis(options: RedisOptions): Promise<SharedStore> 
   function get(key: string): Promise<CachedAnswer | undefined> {
     let pending = reading.get(key);
     if (!pending) {
-      pending = call(() => client.get(entryKey(key)))
-        .then((raw) => (raw === UNAVAILABLE ? undefined : decode(raw)))
+      pending = call(() => client.get(entryKey(key)), isReply)
+        .then((raw) => (raw === UNAVAILABLE ? undefined : decode(raw, now())))
         .finally(() => reading.delete(key));
       reading.set(key, pending);
     }
@@ -235,7 +323,10 @@ export async function connectRedis(options: RedisOptions): Promise<SharedStore> 
   }
 
   async function set(key: string, answer: CachedAnswer): Promise<void> {
-    const ttl = Math.max(options.ttlMs, options.maxStaleMs) - (now() - answer.fetchedAt);
+    // A 404 is kept only while it is fresh: distinct unknown paths (anyone can make them up) must
+    // not fill Redis for a day.
+    const horizon = answer.status === 404 ? options.ttlMs : Math.max(options.ttlMs, options.maxStaleMs);
+    const ttl = horizon - (now() - answer.fetchedAt);
     if (ttl < 1) return;
     await call(() => client.set(entryKey(key), encode(answer), { PX: ttl }));
   }
@@ -269,11 +360,18 @@ export async function connectRedis(options: RedisOptions): Promise<SharedStore> 
     });
   }
 
-  const failure = (raw: Buffer | null, holder: string): RelayError | undefined => {
-    if (!raw) return undefined;
+  /**
+   * The failure the lock's owner stored, if it is one: from that owner (its token), with an error
+   * a fetch can fail with, a short message, and stored for at most FAIL_MS (`ttl`, from PTTL).
+   */
+  const failure = (raw: Reply, ttl: unknown, holder: string): RelayError | undefined => {
+    if (!raw || typeof ttl !== 'number' || ttl <= 0 || ttl > FAIL_MS) return undefined;
     try {
-      const { token, code, message } = JSON.parse(raw.toString('utf8')) as { token: string; code: RelayErrorCode; message: string };
-      return token === holder && code in RELAY_ERRORS ? new RelayError(code, String(message)) : undefined;
+      const stored = JSON.parse(raw.toString('utf8')) as unknown;
+      if (typeof stored !== 'object' || stored === null) return undefined;
+      const { token, code, message } = stored as Record<string, unknown>;
+      if (token !== holder || typeof code !== 'string' || !FETCH_ERRORS.has(code) || typeof message !== 'string' || message.length > 300) return undefined;
+      return new RelayError(code as RelayErrorCode, neutralise(message));
     } catch {
       return undefined;
     }
@@ -304,8 +402,8 @@ export async function connectRedis(options: RedisOptions): Promise<SharedStore> 
       const taken = await call(() => {
         sent = true;
         // One round trip: the lock, who holds it if not us, and the copy there is now.
-        return Promise.all([client.set(lockKey(key), token, { NX: true, PX: lockMs }), client.get(lockKey(key)), client.get(entryKey(key))]);
-      });
+        return client.eval(LOCK, { keys: [lockKey(key), entryKey(key)], arguments: [token, String(lockMs)] });
+      }, isLockReply);
       if (taken === UNAVAILABLE) {
         // Redis is down or slow: this process decides alone (it still coalesces its own
         // requests). A lock request that timed out may yet be carried out: release it after.
@@ -313,8 +411,8 @@ export async function connectRedis(options: RedisOptions): Promise<SharedStore> 
         return fetch().finally(() => void release(key, token));
       }
       const [acquired, holderRaw, currentRaw] = taken;
-      const before = decode(currentRaw);
-      if (acquired !== null) {
+      const before = decode(currentRaw, now());
+      if (acquired === 1) {
         // Another process may have stored a fresh copy between this one's look and its lock.
         if (before && fresh(before)) {
           await release(key, token);
@@ -329,12 +427,15 @@ export async function connectRedis(options: RedisOptions): Promise<SharedStore> 
       // the owner dies, its lock expires and this process tries to take it.
       for (;;) {
         await announced(key, Math.min(POLL_MS, Math.max(1, deadline - Date.now())));
-        const seen = await call(() => Promise.all([client.get(entryKey(key)), client.get(failKey(key)), client.get(lockKey(key))]));
+        const seen = await call(
+          () => Promise.all([client.get(entryKey(key)), client.get(failKey(key)), client.get(lockKey(key)), client.pTTL(failKey(key))]),
+          isSeenReply,
+        );
         if (seen === UNAVAILABLE) return fetch(); // Redis went away while waiting: don't wait on it
-        const [entryRaw, failRaw, lockRaw] = seen;
-        const answer = decode(entryRaw);
+        const [entryRaw, failRaw, lockRaw, failTtl] = seen;
+        const answer = decode(entryRaw, now());
         if (answer && (fresh(answer) || !before || answer.fetchedAt > before.fetchedAt)) return answer;
-        const failed = failure(failRaw, holder);
+        const failed = failure(failRaw, failTtl, holder);
         if (failed) throw failed;
         if (lockRaw?.toString('utf8') !== holder || Date.now() >= deadline) break; // the owner is gone: try to take over
       }

@@ -118,7 +118,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       upstream.close();
-      const reason = LISTEN_REASONS[error.code ?? '']?.(options) ?? error.message;
+      const reason = error.code && Object.hasOwn(LISTEN_REASONS, error.code) ? LISTEN_REASONS[error.code]!(options) : error.message;
       reject(new LocalError('LISTEN', `cannot start the relay: ${reason}`));
     });
     server.listen(options.port, options.host, () => {

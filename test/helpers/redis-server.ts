@@ -245,3 +245,69 @@ export function testCa(): TestCa {
   run('x509', '-req', '-in', at('server.csr'), '-CA', at('ca.pem'), '-CAkey', at('ca.key'), '-CAcreateserial', '-days', '2', '-extfile', at('server.ext'), '-out', at('server.pem'));
   return { ca: at('ca.pem'), cert: at('server.pem'), key: at('server.key'), dir };
 }
+
+/**
+ * A stand-in that speaks RESP but lies: it answers the connection handshake, PING, SET and
+ * PUBLISH as Redis would, and GET (and every other command) with `reply`, raw RESP such as
+ * `:42\r\n` (an integer where a string or nothing is due). On port 0; counts the GETs.
+ */
+export async function startLyingRedis(reply: string): Promise<{ url: string; gets: () => number; close: () => Promise<void> }> {
+  const { createServer } = await import('node:net');
+  let gets = 0;
+  const sockets = new Set<import('node:net').Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => {});
+    let buffer = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      for (;;) {
+        const parsed = parseCommand(buffer);
+        if (!parsed) break;
+        buffer = buffer.subarray(parsed.used);
+        const [name = '', ...args] = parsed.args;
+        const command = name.toUpperCase();
+        if (command === 'GET') gets++;
+        if (command === 'PING') socket.write('+PONG\r\n');
+        else if (command === 'HELLO' || command === 'CLIENT' || command === 'SELECT' || command === 'AUTH' || command === 'SET') socket.write('+OK\r\n');
+        else if (command === 'PUBLISH') socket.write(':0\r\n');
+        else if (command === 'SUBSCRIBE') for (const channel of args) socket.write(`*3\r\n$9\r\nsubscribe\r\n$${Buffer.byteLength(channel)}\r\n${channel}\r\n:1\r\n`);
+        else socket.write(reply);
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as import('node:net').AddressInfo;
+  return {
+    url: `redis://127.0.0.1:${port}/0`,
+    gets: () => gets,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** One RESP command (an array of bulk strings) from the start of `buffer`, or undefined if incomplete. */
+function parseCommand(buffer: Buffer): { args: string[]; used: number } | undefined {
+  const line = (from: number) => {
+    const end = buffer.indexOf('\r\n', from);
+    return end < 0 ? undefined : { text: buffer.subarray(from, end).toString(), next: end + 2 };
+  };
+  const head = line(0);
+  if (!head) return undefined;
+  if (!head.text.startsWith('*')) return { args: head.text.split(' '), used: head.next }; // inline command
+  const args: string[] = [];
+  let at = head.next;
+  for (let i = 0; i < Number(head.text.slice(1)); i++) {
+    const size = line(at);
+    if (!size) return undefined;
+    const length = Number(size.text.slice(1));
+    if (buffer.length < size.next + length + 2) return undefined;
+    args.push(buffer.subarray(size.next, size.next + length).toString());
+    at = size.next + length + 2;
+  }
+  return { args, used: at };
+}
