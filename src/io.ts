@@ -29,10 +29,10 @@ export interface Io {
   whenStdoutCloses?(handler: () => void): void;
   /**
    * Replaces what happens when stdout cannot be written (a full disk, a disk error): by default
-   * the CLI says so once on stderr and exits 4 (see `exitCode`). Either way the rest of the
-   * output is dropped, and the run goes on (the cache is still written).
+   * the CLI says so once on stderr and exits 4 (see `exitCode`), and the rest of the output is
+   * dropped; the run goes on (the cache is still written). The relay's log tries its next line.
    */
-  whenStdoutFails?(handler: (reason: string) => void): void;
+  whenStdoutFails?(handler: (reason: string) => StdoutFailure): void;
   /** The exit code of a run whose command returned `code`, given what became of its output. */
   exitCode?(code: number): number;
 }
@@ -40,12 +40,16 @@ export interface Io {
 let stdoutClosed: () => void = () => process.exit(process.exitCode ?? 0);
 /** Why stdout could not be written, once it could not. */
 let outputLost: string | undefined;
-let stdoutFailed: (reason: string) => void = (reason) => {
-  if (outputLost !== undefined) return;
+/** What becomes of stdout after a failed write: the rest of a command's output is dropped; a log may try its next line. */
+export type StdoutFailure = 'drop-the-rest' | 'try-next-write';
+
+let stdoutFailed: (reason: string) => StdoutFailure = (reason) => {
+  if (outputLost !== undefined) return 'drop-the-rest';
   outputLost = reason;
   writeQuietly(2, `restaurant-menu: cannot write the output (${reason})\n`);
   // A failure after bin/ set the code (a stream's write that failed later).
   if (process.exitCode !== undefined) process.exitCode = lostOutputCode(Number(process.exitCode));
+  return 'drop-the-rest';
 };
 
 /** A run whose output was lost exits 4 (a local resource failed), unless it had already failed otherwise (2, 3, 4, 70). */
@@ -73,7 +77,7 @@ function writeQuietly(fd: number, text: string): void {
  * (EAGAIN), when the descriptor is a terminal (for its width), or on Windows, whose console
  * wants the stream.
  */
-function fileDescriptorOutput(fd: 1 | 2, stream: () => NodeJS.WriteStream, closed: () => void, failed: (reason: string) => void): Output {
+function fileDescriptorOutput(fd: 1 | 2, stream: () => NodeJS.WriteStream, closed: () => void, failed: (reason: string) => StdoutFailure): Output {
   let viaStream = process.platform === 'win32';
   /** After a write error other than a closed pipe, the rest is dropped (a partial line is never finished by a later write). */
   let dead = false;
@@ -92,8 +96,8 @@ function fileDescriptorOutput(fd: 1 | 2, stream: () => NodeJS.WriteStream, close
         if (code === 'EPIPE') return closed();
         if (code !== 'EAGAIN') {
           // ENOSPC (`> /dev/full`, a full disk), EDQUOT, EIO, EFBIG, EBADF (`>&-`): not a bug of ours.
-          dead = true;
-          return failed(outputReason(error));
+          dead = failed(outputReason(error)) === 'drop-the-rest';
+          return;
         }
         viaStream = true;
         stream().write(buffer.subarray(offset));
@@ -128,7 +132,7 @@ function processStdout(): NodeJS.WriteStream {
     // `restaurant-menu today | head -1`: a closed pipe is not an error for a command that prints.
     stdoutStream.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') stdoutClosed();
-      else stdoutFailed(outputReason(error));
+      else void stdoutFailed(outputReason(error));
     });
   }
   return stdoutStream;
@@ -139,7 +143,7 @@ export function processIo(): Io {
   return {
     stdout: fileDescriptorOutput(1, processStdout, () => stdoutClosed(), (reason) => stdoutFailed(reason)),
     // Notes that cannot be written (`2> /dev/full`) are lost, and nothing else is.
-    stderr: fileDescriptorOutput(2, () => process.stderr, () => {}, () => {}),
+    stderr: fileDescriptorOutput(2, () => process.stderr, () => {}, () => 'drop-the-rest'),
     // A getter: touching process.stdin sets up a stream, which most runs never need.
     get stdin() {
       return process.stdin;

@@ -21,7 +21,7 @@ type Message = { type: 'listening' } | { type: 'failed'; message: string } | 'sh
  * and goes on serving. A failed write drops that line; later lines are tried again (the disk may
  * be freed), a closed output is not written again. If stderr fails too, nothing more is said.
  */
-export function logOutput(io: Pick<Io, 'stdout' | 'stderr' | 'whenStdoutCloses'>): Output {
+export function logOutput(io: Pick<Io, 'stdout' | 'stderr' | 'whenStdoutCloses' | 'whenStdoutFails'>): Output {
   let closed = false;
   let said = false;
   const say = (why: string) => {
@@ -36,6 +36,11 @@ export function logOutput(io: Pick<Io, 'stdout' | 'stderr' | 'whenStdoutCloses'>
   io.whenStdoutCloses?.(() => {
     closed = true;
     say('the log output was closed');
+  });
+  // A write that fails on the process's stdout (a full disk) drops that line; the next is tried.
+  io.whenStdoutFails?.((reason) => {
+    say(`cannot write the log: ${reason}`);
+    return 'try-next-write';
   });
   return {
     write: (text: string) => {
