@@ -67,6 +67,8 @@ export interface MenuApi {
   /** 'new' (JSON 404, no osm/url) or 'old' (top-level url, osm, HTML 404). */
   variant: 'new' | 'old';
   latencyMs: number;
+  /** While set, every answer waits for it (a test opens the gate when it has seen what it waits for). */
+  gate: Promise<void> | undefined;
   /** Fault for every path, or per path (e.g. '/restaurant/bikupan'). */
   fault: Fault;
   faults: Map<string, Fault>;
@@ -89,6 +91,7 @@ export async function startMenuApi(options: Partial<Pick<MenuApi, 'variant' | 'l
     lastHeaders: {},
     variant: options.variant ?? 'new',
     latencyMs: options.latencyMs ?? 0,
+    gate: undefined,
     fault: 'none',
     faults: new Map(),
     dishes: structuredClone(DISHES),
@@ -99,6 +102,7 @@ export async function startMenuApi(options: Partial<Pick<MenuApi, 'variant' | 'l
       api.fault = 'none';
       api.faults.clear();
       api.latencyMs = options.latencyMs ?? 0;
+      api.gate = undefined;
       api.dishes = structuredClone(DISHES);
       api.restaurants = structuredClone(RESTAURANTS);
     },
@@ -117,6 +121,7 @@ export async function startMenuApi(options: Partial<Pick<MenuApi, 'variant' | 'l
     api.maxInFlight = Math.max(api.maxInFlight, inFlight);
     try {
       if (api.latencyMs) await new Promise((r) => setTimeout(r, api.latencyMs));
+      if (api.gate) await api.gate;
       const fault = api.faults.get(path) ?? api.fault;
       if (fault === 'hang') return; // never answers; the socket is destroyed on close()
       if (fault === 'reset') return req.socket.destroy();
