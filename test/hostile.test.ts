@@ -161,6 +161,12 @@ describe('one malformed record from the API is left out, said once, and the rest
     expect(today.code, today.stderr).toBe(0);
     expect(JSON.parse(today.stdout).warnings).toEqual([{ code: 'API_BAD_RECORDS', message: note }]);
     expect(count(today.stderr, note)).toBe(1);
+    // Every dish malformed: the unexpected-answer error for that menu.
+    t.api.faults.clear();
+    t.api.dishes.dufva = [{ dish: 5 }];
+    const none = await t.run('dufva', '--no-cache');
+    expect(none.code).toBe(3);
+    expect(none.stderr).toContain('the menu API sent an unexpected answer (dish #1 is not text)');
   });
 
   test('every restaurant malformed: still the unexpected-answer error (exit 3)', async () => {
@@ -168,13 +174,6 @@ describe('one malformed record from the API is left out, said once, and the rest
     const r = await t.run('today');
     expect(r.code).toBe(3);
     expect(r.stderr).toContain("the menu API sent an unexpected answer (restaurant #1 has the identifier '..', and 1 more malformed records; none is usable)");
-  });
-
-  test('every dish malformed: the unexpected-answer error for that menu', async () => {
-    t.api.dishes.dufva = [{ dish: 5 }];
-    const r = await t.run('dufva');
-    expect(r.code).toBe(3);
-    expect(r.stderr).toContain('the menu API sent an unexpected answer (dish #1 is not text)');
   });
 
   test('a cached list holding a malformed record (old or hand-edited): served without it, said, no request', async () => {
