@@ -7,7 +7,7 @@ describe('neutralise', () => {
     ['Soup \u001b]52;c;ZWNobyBwd25lZA==\u0007\u001b[2J', 'Soup ␛]52;c;ZWNobyBwd25lZA==␇␛[2J'],
     ['\u001b]8;;http://evil/\u0007click\u001b]8;;\u0007', '␛]8;;http://evil/␇click␛]8;;␇'],
     ['a\tb\r\nc', 'a b c'],
-    ['  lots   of\n\n space ', 'lots of space'],
+    ['  lots   of\n\n space \n here \u0085 and\t there', 'lots of space here and there'],
     ['csi\u009b2J and nel\u0085here', 'csi\ufffd2J and nel here'],
     ['del\u007f', 'del␡'],
     ['abc\u202egnp.exe', 'abc\ufffdgnp.exe'],
