@@ -51,7 +51,7 @@ function bad(what: string): never {
 }
 
 /** A short field from the network: neutralised and clipped (see MAX_SHORT_FIELD). */
-export function shortText(raw: string): string {
+export function shortField(raw: string): string {
   const text = neutralise(raw.length > READ_SHORT_FIELD ? clip(raw, READ_SHORT_FIELD) : raw);
   if (text.length <= MAX_SHORT_FIELD) return text;
   // A joiner left at the cut would join the ellipsis to the character before it.
@@ -62,7 +62,7 @@ export function shortText(raw: string): string {
 function pickString(obj: Json, ...keys: string[]): string | undefined {
   for (const key of keys) {
     const value = obj[key];
-    if (typeof value === 'string') return shortText(value);
+    if (typeof value === 'string') return shortField(value);
   }
   return undefined;
 }
@@ -191,8 +191,8 @@ function cachedRestaurant(r: unknown): Restaurant | string {
   const id = neutralise(r.id as string);
   return {
     id,
-    name: shortText(r.name as string) || id,
-    region: shortText(r.region as string),
+    name: shortField(r.name as string) || id,
+    region: shortField(r.region as string),
     homepage: safeUrl(r.homepage as string),
     menuUrl: safeUrl(r.menuUrl as string),
     mapUrl: safeUrl(r.mapUrl as string),
@@ -214,5 +214,5 @@ export function cachedMenu(value: unknown, dropped: Dropped = []): Menu | undefi
   if (dishes.length === 0 && problems.length > 0) return undefined;
   dropped.push(...problems);
   const m = value as unknown as Menu;
-  return { title: shortText(m.title), region: shortText(m.region), homepage: safeUrl(m.homepage), mapUrl: safeUrl(m.mapUrl), dishes: cleanDishes(dishes.map((d) => d.text)) };
+  return { title: shortField(m.title), region: shortField(m.region), homepage: safeUrl(m.homepage), mapUrl: safeUrl(m.mapUrl), dishes: cleanDishes(dishes.map((d) => d.text)) };
 }
