@@ -54,17 +54,17 @@ const RUNS: Record<CommandPath, Runner> = {
       now: run.now,
       choose: await run.picker(),
     });
-    const code = run.print(renderShow(result, run.style()), showExitCode(result));
+    const code = run.print(renderShow(result, run.style(), run.source().warnings()), showExitCode(result));
     if (result.status === 'found') await run.open(result.restaurant);
     return code;
   },
   today: async (run) => {
     const result = await today(run.menusOptions());
-    return run.print(renderToday(result, run.style()), todayExitCode(result));
+    return run.print(renderToday(result, run.style(), run.source().warnings()), todayExitCode(result));
   },
   find: async (run, args) => {
     const result = await find(list(args, 0), run.menusOptions());
-    return run.print(renderFind(result, run.style()), findExitCode(result));
+    return run.print(renderFind(result, run.style(), run.source().warnings()), findExitCode(result));
   },
   serve: async (run) => {
     // Lazy: the relay and its metrics never load for a lookup.

@@ -89,6 +89,7 @@ export class Run {
         cacheMode,
         cache: new DiskCache(cacheDir(this.env), this.notices),
         onStale: (use) => this.staleUses.push(use),
+        onWarning: (warning) => this.notices.warn(warning.message),
         now: this.now,
         retryDelayMs: this.io.retryDelayMs,
         onFetching: (what, started) => this.fetching(what, started),

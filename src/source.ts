@@ -1,6 +1,6 @@
 // Where restaurant lists and menus come from: the disk cache when fresh, else the API (through
 // the lazily loaded HTTP client), else, when the API fails, an older cached copy with a warning.
-import { cachedMenu, cachedRestaurantList, parseMenu, parseRestaurantList, type Menu, type Restaurant } from './api/model.js';
+import { cachedMenu, cachedRestaurantList, parseMenu, parseRestaurantList, type Dropped, type Menu, type Restaurant } from './api/model.js';
 import type { HttpOptions, JsonAnswer } from './api/client.js';
 import { StoredDishMemo } from './cache/dish-memo.js';
 import type { CacheEntry, DiskCache } from './cache/store.js';
@@ -9,7 +9,7 @@ import { formatDuration } from './duration.js';
 import { describeAge, type StaleUse } from './wording.js';
 import { ApiError } from './errors.js';
 import { sameStockholmDay } from './stockholm.js';
-import { redactUrl } from './text.js';
+import { plural, redactUrl } from './text.js';
 
 export const LIST_TTL_MS = 24 * 3_600_000;
 /** A list this old is pruned; younger ones may still stand in while the API is down. */
@@ -24,6 +24,18 @@ export interface Provenance {
   stale: boolean;
 }
 
+/**
+ * Something the run's answers lacked that the user should know: the `warnings` list in `--json`
+ * output (each is also said once on stderr).
+ */
+export interface Warning {
+  /** API_BAD_RECORDS: some restaurants of the list, or dishes of a menu, were malformed and left out. */
+  code: 'API_BAD_RECORDS';
+  message: string;
+}
+
+/** At most this many reasons are named in a warning; the rest are counted. */
+const REASONS_SHOWN = 3;
 
 export interface SourceOptions {
   api: string;
@@ -33,6 +45,8 @@ export interface SourceOptions {
   cache: DiskCache;
   /** Told of each stale copy served (the run says it once, for all of them). */
   onStale: (use: StaleUse) => void;
+  /** Told of each warning when it first arises (to say it on stderr). */
+  onWarning?: (warning: Warning) => void;
   now: () => number;
   /** Back-off before a retry (tests make it 0). */
   retryDelayMs?: (attempt: number) => number;
@@ -61,6 +75,7 @@ export class MenuSource {
   private readonly base: string;
   private fetchJson: Fetch | undefined;
   private memo: DishMemo | undefined;
+  private readonly warned: Warning[] = [];
 
   constructor(private readonly options: SourceOptions) {
     this.now = options.now;
@@ -80,6 +95,11 @@ export class MenuSource {
     } finally {
       this.deadline += Math.max(0, this.now() - started);
     }
+  }
+
+  /** What this run's answers lacked, in the order it was found, each once. */
+  warnings(): Warning[] {
+    return [...this.warned];
   }
 
   /** The restaurant list from the cache only, whatever its age: for decisions that must not make a request. */
@@ -131,9 +151,10 @@ export class MenuSource {
   private async load<T>(
     key: string,
     how: {
-      parse: (body: unknown) => T;
+      /** The answer as the model; the reasons for records left out go to `dropped`. */
+      parse: (body: unknown, dropped: Dropped) => T;
       /** A cached body checked (and neutralised again): an old or hand-edited file may hold anything. */
-      fromCache: (cached: unknown) => T | undefined;
+      fromCache: (cached: unknown, dropped: Dropped) => T | undefined;
       fresh: (entry: CacheEntry, now: number) => boolean;
       usableWhenDown: (entry: CacheEntry, now: number) => boolean;
       kind: StaleUse['kind'];
@@ -144,6 +165,7 @@ export class MenuSource {
     const { cache, cacheMode } = this.options;
     const cached = cacheMode === 'off' ? undefined : this.cachedValue(key, how.fromCache);
     if (cached && cacheMode === 'use' && how.fresh(cached.entry, this.now())) {
+      this.dropped(`${how.what} (cached copy)`, how.kind, cached.dropped);
       return { value: cached.value, source: { fetchedAt: iso(cached.entry.fetchedAt), fromCache: true, stale: false } };
     }
     let body: unknown;
@@ -158,21 +180,40 @@ export class MenuSource {
         throw new ApiError(error.code, `${error.message}; the last copy of ${how.what} was fetched ${age}, not today, so it is not shown`, true);
       }
       this.options.onStale({ kind: how.kind, what: how.what, reason: error.message, fetchedAt: cached.entry.fetchedAt });
+      this.dropped(`${how.what} (cached copy)`, how.kind, cached.dropped);
       return { value: cached.value, source: { fetchedAt: iso(cached.entry.fetchedAt), fromCache: true, stale: true } };
     } finally {
       this.options.onFetching?.(how.what, false);
     }
-    const value = how.parse(body);
+    const dropped: Dropped = [];
+    const value = how.parse(body, dropped);
+    this.dropped(`${how.what} from the menu API`, how.kind, dropped);
     const fetchedAt = this.now();
     if (cacheMode !== 'off') cache.put(key, { fetchedAt, body: value });
     return { value, source: { fetchedAt: iso(fetchedAt), fromCache: false, stale: false } };
   }
 
   /** A cached value that still has the right shape (an old or hand-edited file may not). */
-  private cachedValue<T>(key: string, fromCache: (cached: unknown) => T | undefined): { entry: CacheEntry; value: T } | undefined {
+  private cachedValue<T>(key: string, fromCache: (cached: unknown, dropped: Dropped) => T | undefined): { entry: CacheEntry; value: T; dropped: Dropped } | undefined {
     const entry = this.options.cache.get(key);
-    const value = entry && fromCache(entry.body);
-    return entry && value ? { entry, value } : undefined;
+    const dropped: Dropped = [];
+    const value = entry && fromCache(entry.body, dropped);
+    return entry && value ? { entry, value, dropped } : undefined;
+  }
+
+  /**
+   * One warning for the records of an answer that were left out: how many, and why (the first
+   * few reasons). A malformed record is an upstream bug worth knowing of, not a reason to fail.
+   */
+  private dropped(what: string, kind: StaleUse['kind'], reasons: Dropped): void {
+    if (reasons.length === 0) return;
+    const count = plural(reasons.length, kind === 'list' ? 'malformed restaurant' : 'malformed dish', kind === 'list' ? 'malformed restaurants' : 'malformed dishes');
+    const more = reasons.length > REASONS_SHOWN ? `; and ${reasons.length - REASONS_SHOWN} more` : '';
+    const message = `${what} has ${count}, left out (${reasons.slice(0, REASONS_SHOWN).join('; ')}${more})`;
+    if (this.warned.some((w) => w.message === message)) return;
+    const warning: Warning = { code: 'API_BAD_RECORDS', message };
+    this.warned.push(warning);
+    this.options.onWarning?.(warning);
   }
 
   /**

@@ -3,13 +3,38 @@
 // shown, and how credentials in a URL are hidden).
 // Whitespace controls (tab, newline, CR, VT, FF, NEL, line and paragraph separators) read as a
 // space; every other C0/C1 control and DEL is shown as a visible, inert character (its Unicode
-// control picture, ␛ for ESC; � for C1 controls, which have no picture); bidirectional
-// embeddings, overrides and isolates, which could reorder the line they stand on, become �.
-const WHITESPACE_CONTROLS = /[\t\n\v\f\r\u0085\u2028\u2029]+/g;
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+// control picture, ␛ for ESC; � for C1 controls, which have no picture). Format characters
+// (Unicode category Cf: bidi embeddings, overrides, isolates and marks, zero-width spaces and
+// joiners, word joiners, invisible operators, interlinear annotation, tag characters, the soft
+// hyphen) could reorder the line they stand on or make two different names look the same: they
+// become �, as do the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0), letters that look like
+// nothing. Two uses of format characters in emoji are kept: a zero-width joiner between two
+// pictographs (👩‍🍳) and a flag's tag sequence (🏴 + tags + cancel tag). A character carries at
+// most 3 combining marks: enough for Vietnamese (ệ = e + 2), Thai (vowel + tone) and a keycap
+// emoji (1 + U+FE0F + U+20E3); the rest of a run (a "zalgo" stack of 400) is dropped, so that
+// clipping by display width also bounds the length.
+// One pass: a plain scan finds the next character that may need a change (anything but
+// printable ASCII and Latin-1, or two spaces), and one sticky expression decides at that place
+// (which group matched says what to put instead). Scanning with the Unicode classes themselves
+// took 25 times as long on ordinary text (bench/text.ts).
+const SUSPECT = /[^\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff]| [ \t\n\v\f\r\u0085\u2028\u2029]/g;
+const NEUTRALISE = new RegExp(
+  [
+    /([\t\n\v\f\r \u0085\u2028\u2029]{2,}|[\t\n\v\f\r\u0085\u2028\u2029])/u.source, // 1: whitespace
+    /(\p{M}{3})\p{M}+/u.source, // 2: the marks a character keeps, of a longer run
+    // 3: a subdivision flag (🏴 + tag letters + cancel tag), a zero-width joiner between pictographs
+    /(\u{1F3F4}[\u{E0020}-\u{E007E}]{1,8}\u{E007F}|\u200D(?<=[\p{Extended_Pictographic}\u{FE0F}\u{1F3FB}-\u{1F3FF}]\u200D)(?=\p{Extended_Pictographic}))/u.source,
+    /[\u0000-\u001f\u007f-\u009f\p{Cf}\u115f\u1160\u3164\uffa0]/u.source, // else: a control, format character or filler
+  ].join('|'),
+  'uy',
+);
 
-function visible(char: string): string {
-  const code = char.charCodeAt(0);
+/** What a match of NEUTRALISE becomes. */
+function replacement(m: RegExpExecArray): string {
+  if (m[1] !== undefined) return ' ';
+  if (m[2] !== undefined) return m[2];
+  if (m[3] !== undefined) return m[3];
+  const code = m[0].charCodeAt(0);
   if (code < 0x20) return String.fromCharCode(0x2400 + code);
   if (code === 0x7f) return '\u2421';
   return '\ufffd';
@@ -17,11 +42,33 @@ function visible(char: string): string {
 
 /**
  * Makes text from the network safe to print: no byte of it can move the cursor, set a window
- * title, write the clipboard, hide text or reorder a line. Runs of whitespace become one space.
- * Applied where API answers enter the model (api/model.ts), so no renderer can forget it.
+ * title, write the clipboard, hide text, reorder a line or pass for other text; no character
+ * carries more than 3 combining marks. Runs of whitespace become one space. One pass,
+ * linear in the text. Applied where API answers enter the model (api/model.ts), so no renderer
+ * can forget it.
  */
 export function neutralise(text: string): string {
-  return text.replace(WHITESPACE_CONTROLS, ' ').replace(UNSAFE, visible).replace(/ {2,}/g, ' ').trim();
+  let out = '';
+  let last = 0;
+  SUSPECT.lastIndex = 0;
+  for (let suspect = SUSPECT.exec(text); suspect; suspect = SUSPECT.exec(text)) {
+    let at = suspect.index;
+    NEUTRALISE.lastIndex = at;
+    let m = NEUTRALISE.exec(text);
+    if (!m) {
+      // A character that stays (ä, 食, 🍔): step over it, a surrogate pair whole.
+      const pair = text.charCodeAt(at) >= 0xd800 && text.charCodeAt(at) <= 0xdbff && text.charCodeAt(at + 1) >= 0xdc00 && text.charCodeAt(at + 1) <= 0xdfff;
+      SUSPECT.lastIndex = at + (pair ? 2 : 1);
+      continue;
+    }
+    // Replaced, and so is whatever follows at once (sticky), without scanning again.
+    for (; m; m = NEUTRALISE.exec(text)) {
+      out += text.slice(last, at) + replacement(m);
+      last = at = NEUTRALISE.lastIndex;
+    }
+    SUSPECT.lastIndex = last;
+  }
+  return (last ? out + text.slice(last) : text).trim();
 }
 
 /** Case, accents, punctuation and runs of whitespace don't matter: `Jöns  Jacob ` → `jons jacob`. */
@@ -60,7 +107,8 @@ let zeroWidth: RegExp | undefined;
 
 /**
  * Columns a string takes on a terminal: colour codes and OSC 8 link wrappers take none,
- * combining marks and joiners none, wide CJK and emoji two. A few lines instead of
+ * combining marks, joiners, format characters and conjoining Hangul vowels and finals none,
+ * wide CJK and emoji two. One pass, linear in the text. A few lines instead of
  * string-width, whose `new Intl.Segmenter()` at load cost ~15 ms of every start-up.
  */
 export function displayWidth(text: string): number {
@@ -68,20 +116,30 @@ export function displayWidth(text: string): number {
   // Plain ASCII is the common case, and cheap.
   if (/^[\x20-\x7e]*$/.test(plain)) return plain.length;
   pictographic ??= /\p{Extended_Pictographic}/u;
-  zeroWidth ??= /[\p{Mn}\p{Me}\p{Cf}\u0000-\u001f\u007f-\u009f\ufe00-\ufe0f]/u;
-  const chars = [...plain];
+  // Conjoining Hangul vowels and finals (U+1160-U+11FF, U+D7B0-U+D7FF) join the wide initial
+  // before them into one syllable, as wcwidth counts them.
+  zeroWidth ??= /[\p{Mn}\p{Me}\p{Cf}\ufe00-\ufe0f\u1160-\u11ff\ud7b0-\ud7ff]/u;
   let width = 0;
-  for (let i = 0; i < chars.length; i++) {
-    const char = chars[i]!;
-    const cp = char.codePointAt(0)!;
-    if (zeroWidth.test(char)) continue;
-    if (chars[i - 1] === '\u200d') continue; // joined to the emoji before it
-    if (cp >= 0x1f1e6 && cp <= 0x1f1ff) {
-      width += 2; // a flag is two regional indicators, two columns in all
-      if (chars[i + 1] && /[\u{1f1e6}-\u{1f1ff}]/u.test(chars[i + 1]!)) i++;
+  let previous = 0;
+  for (let i = 0; i < plain.length; ) {
+    const cp = plain.codePointAt(i)!;
+    i += cp > 0xffff ? 2 : 1;
+    const joined = previous === 0x200d; // joined to the emoji before it
+    previous = cp;
+    // ASCII and Latin-1 (å, ä, ö) need no look-up: one column, controls and the soft hyphen none.
+    if (cp < 0x300) {
+      width += cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp === 0xad ? 0 : 1;
       continue;
     }
-    const emoji = pictographic.test(char) && (cp >= 0x1f000 || chars[i + 1] === '\ufe0f');
+    const char = String.fromCodePoint(cp);
+    if (zeroWidth.test(char) || joined) continue;
+    if (cp >= 0x1f1e6 && cp <= 0x1f1ff) {
+      width += 2; // a flag is two regional indicators, two columns in all
+      const next = plain.codePointAt(i) ?? 0;
+      if (next >= 0x1f1e6 && next <= 0x1f1ff) i += 2;
+      continue;
+    }
+    const emoji = pictographic.test(char) && (cp >= 0x1f000 || plain.charCodeAt(i) === 0xfe0f);
     width += emoji || WIDE.some(([lo, hi]) => cp >= lo && cp <= hi) ? 2 : 1;
   }
   return width;

@@ -86,6 +86,7 @@ describe('finding a restaurant', () => {
       ],
       hidden: 0,
       source: { fetchedAt: expect.any(String), fromCache: false, stale: false },
+      warnings: [],
     });
   });
 

@@ -1,10 +1,12 @@
 // Text from the network is hostile: no byte of it reaches a terminal raw, in any output format,
 // in notes and errors, or through the relay. (The pseudo-terminal check is in terminal.e2e.)
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Relay } from '../src/relay/server.js';
 import { useCli, type CliResult } from './helpers/cli.js';
 import { HOSTILE_DISHES, serveHostile, strayControls } from './helpers/hostile.js';
-import { HOSTILE_REASON } from './helpers/menu-api.js';
+import { HOSTILE_REASON, MALFORMED_DISH, RESTAURANTS } from './helpers/menu-api.js';
 import { relayFor } from './helpers/relay.js';
 
 const t = useCli();
@@ -52,7 +54,9 @@ test('the hostile text is shown, visibly, not dropped', async () => {
   serveHostile(t.api);
   const r = await t.run('evil');
   expect(r.stdout).toContain('Soup ␛]52;c;ZWNobyBwd25lZA==␇␛[2J');
-  expect(r.stdout).toContain('X␛]0;pwned␇ \ufffdevil');
+  expect(r.stdout).toContain('X␛]0;pwned␇ \ufffdevil\ufffd\ufffd');
+  expect(r.stdout).toContain('Invisible Biku\ufffdpan\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd');
+  expect(r.stdout).toContain('Hangul fillers \ufffd\ufffd\ufffd\ufffd and a zalgo e\u0301\u0301\u0301\t');
   expect(r.stdout.trimEnd().split('\n')).toHaveLength(HOSTILE_DISHES.length);
   for (const line of r.stdout.trimEnd().split('\n')) expect(line.split('\t')).toHaveLength(9); // no field breaks the format
 });
@@ -111,5 +115,97 @@ test("identifiers with '/', '%' are one path segment: the CLI gets the same menu
     expect(direct.code, direct.stderr).toBe(0);
     expect(JSON.parse(relayed.stdout).dishes).toEqual(JSON.parse(direct.stdout).dishes);
     expect(JSON.parse(relayed.stdout).dishes).toHaveLength(1);
+  }
+});
+
+describe('one malformed record from the API is left out, said once, and the rest served', () => {
+  const NOTE = "the restaurant list from the menu API has 1 malformed restaurant, left out (restaurant #1 has the identifier '..')";
+  const count = (text: string, part: string) => text.split(part).length - 1;
+
+  test.each([
+    ['a lookup', ['bikupan'], 'Köttbullar med gräddsås'],
+    ['the list', [], 'Restaurang Bikupan'],
+    ['today', ['today'], 'Pytt i panna'],
+    ['find', ['find', 'köttbullar'], 'Köttbullar med gräddsås'],
+  ])('%s: exit 0, the well-formed restaurants served, one note on stderr', async (_, args, shown) => {
+    t.api.faults.set('/restaurant', 'malformed-record');
+    const r = await t.run(...args);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(shown);
+    expect(count(r.stderr, NOTE), r.stderr).toBe(1);
+    expect(t.api.calls.get('/restaurant/..')).toBeUndefined();
+  });
+
+  test.each([[['bikupan']], [[]], [['today']], [['find', 'köttbullar']]])('%j --json: the same, with the note in "warnings"', async (args) => {
+    t.api.faults.set('/restaurant', 'malformed-record');
+    const r = await t.run(...args, '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).warnings).toEqual([{ code: 'API_BAD_RECORDS', message: NOTE }]);
+    expect(count(r.stderr, NOTE)).toBe(1);
+  });
+
+  test('a well-formed answer has an empty "warnings" list', async () => {
+    expect(JSON.parse((await t.run('bikupan', '--json')).stdout).warnings).toEqual([]);
+  });
+
+  test('a dish that is not text: left out, the other dishes served, said once (lookup, today, --json)', async () => {
+    t.api.faults.set('/restaurant/dufva', 'malformed-record');
+    const note = 'the menu of Sven Dufva from the menu API has 1 malformed dish, left out (dish #1 is not text)';
+    const r = await t.run('dufva');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Falafel med tahinisås');
+    expect(count(r.stderr, note)).toBe(1);
+    expect(JSON.stringify(MALFORMED_DISH)).toContain('Fiskgratäng');
+    expect(r.stdout).not.toContain('Fiskgratäng');
+    const today = await t.run('today', '--no-cache', '--json');
+    expect(today.code, today.stderr).toBe(0);
+    expect(JSON.parse(today.stdout).warnings).toEqual([{ code: 'API_BAD_RECORDS', message: note }]);
+    expect(count(today.stderr, note)).toBe(1);
+    // Every dish malformed: the unexpected-answer error for that menu.
+    t.api.faults.clear();
+    t.api.dishes.dufva = [{ dish: 5 }];
+    const none = await t.run('dufva', '--no-cache');
+    expect(none.code).toBe(3);
+    expect(none.stderr).toContain('the menu API sent an unexpected answer (dish #1 is not text)');
+  });
+
+  test('every restaurant malformed: still the unexpected-answer error (exit 3)', async () => {
+    t.api.restaurants = [{ identifier: '..', name: 'Up a level', region: 'Uppsala' }, { identifier: '.', name: 'Here', region: 'Uppsala' }];
+    const r = await t.run('today');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("the menu API sent an unexpected answer (restaurant #1 has the identifier '..', and 1 more malformed records; none is usable)");
+  });
+
+  test('a cached list holding a malformed record (old or hand-edited): served without it, said, no request', async () => {
+    expect((await t.run('bikupan')).code).toBe(0);
+    const file = join(t.home.dir, '.cache', 'restaurant-menu', 'cache.json');
+    const cache = JSON.parse(readFileSync(file, 'utf8'));
+    const key = `${t.api.url}/restaurant`;
+    cache.entries[key].body.unshift({ id: '..', name: 'Up a level', region: 'Uppsala', homepage: '', menuUrl: '', mapUrl: '' });
+    writeFileSync(file, JSON.stringify(cache));
+    t.api.calls.clear();
+    for (const args of [['bikupan'], ['today']]) {
+      const r = await t.run(...args);
+      expect(r.code, r.stderr).toBe(0);
+      expect(count(r.stderr, "the restaurant list (cached copy) has 1 malformed restaurant, left out (restaurant #1 has the identifier '..')")).toBe(1);
+    }
+    expect(t.api.calls.get('/restaurant')).toBeUndefined();
+    expect(t.api.calls.get('/restaurant/..')).toBeUndefined();
+  });
+});
+
+test('a restaurant name and region of 10 KB are clipped in every output, JSON included', async () => {
+  const long = `Bikupan ${'och mera '.repeat(1_200)}`;
+  t.api.restaurants = [{ ...RESTAURANTS[0]!, name: long, region: long }];
+  for (const args of [['bikupan', '--json'], ['--json'], ['today', '--json']]) {
+    const r = await t.run(...args);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.length).toBeLessThan(10_000);
+    expect(r.stdout).toContain(`"name": "${long.slice(0, 100)}…"`);
+  }
+  for (const args of [['bikupan'], [], ['today']]) {
+    const r = await t.run(...args);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.length).toBeLessThan(3_000);
   }
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cachedMenu, cachedRestaurantList, cleanDishes, parseMenu, parseRestaurantList } from '../src/api/model.js';
+import { cachedMenu, cachedRestaurantList, cleanDishes, MAX_SHORT_FIELD, parseMenu, parseRestaurantList } from '../src/api/model.js';
 import { ApiError } from '../src/errors.js';
 import { RESTAURANTS } from './helpers/menu-api.js';
 
@@ -41,6 +41,78 @@ describe('restaurant list variants', () => {
     [{ restaurant: {} }],
   ])('wrong shape %j is an API error, not a crash', (body) => {
     expect(() => parseRestaurantList(body)).toThrow(ApiError);
+  });
+});
+
+describe('one malformed record is left out, not fatal', () => {
+  test.each([
+    ['a number', 42, 'restaurant #1 is not an object'],
+    ['no identifier', { name: 'no identifier' }, 'restaurant #1 has no identifier'],
+    ['a blank identifier', { identifier: '  ', name: 'Blank' }, 'restaurant #1 has no identifier'],
+    ['the identifier ..', { identifier: '..', name: 'Up a level' }, "restaurant #1 has the identifier '..'"],
+    ['the identifier " . "', { identifier: ' . ', name: 'Here' }, "restaurant #1 has the identifier '.'"],
+    ['an identifier of 10,000 characters', { identifier: 'x'.repeat(10_000), name: 'Long' }, 'restaurant #1 has an identifier of 10000 characters (at most 100)'],
+    ['no name', { identifier: 'noname' }, "restaurant #1 ('noname') has no name"],
+  ])('%s, among good restaurants: the rest are kept, and why it was left out is said', (_, entry, reason) => {
+    const dropped: string[] = [];
+    const list = parseRestaurantList({ restaurants: [entry, ...RESTAURANTS] }, dropped);
+    expect(list.map((r) => r.id)).toEqual(RESTAURANTS.map((r) => r.identifier));
+    expect(dropped).toEqual([reason]);
+  });
+
+  test('every restaurant malformed: the unexpected-answer error, naming the first and counting the rest', () => {
+    expect(() => parseRestaurantList({ restaurants: [{ identifier: '..', name: 'a' }, 7, 8] })).toThrow(
+      "the menu API sent an unexpected answer (restaurant #1 has the identifier '..', and 2 more malformed records; none is usable)",
+    );
+  });
+
+  test('a dish that is not text is left out; the other dishes are served', () => {
+    const dropped: string[] = [];
+    const menu = parseMenu({ restaurant: { title: 'A', location: 'B', menu: [{ dish: { sv: 'Fisk' } }, { dish: 'Pytt i panna' }, 5, { dish: null }] } }, dropped);
+    expect(menu.dishes).toEqual(['Pytt i panna']);
+    expect(dropped).toEqual(['dish #1 is not text', 'dish #3 is not text']);
+  });
+
+  test('a cached list with malformed records: the rest are served, and said; none usable is no copy', () => {
+    const good = { id: 'a', name: 'A', region: 'Uppsala', homepage: '', menuUrl: '', mapUrl: '' };
+    const dropped: string[] = [];
+    expect(cachedRestaurantList([{ ...good, id: '..' }, good, { id: 'b' }], dropped)).toEqual([good]);
+    expect(dropped).toEqual(["restaurant #1 has the identifier '..'", 'restaurant #3 is not a restaurant of this cache format']);
+    expect(cachedRestaurantList([{ ...good, id: '..' }])).toBeUndefined();
+    expect(cachedRestaurantList([])).toEqual([]);
+  });
+
+  test('a cached menu with a dish that is not text: the rest are served, and said', () => {
+    const dropped: string[] = [];
+    expect(cachedMenu({ title: 'A', region: '', homepage: '', mapUrl: '', dishes: [5, 'Soppa'] }, dropped)?.dishes).toEqual(['Soppa']);
+    expect(dropped).toEqual(['dish #1 is not text']);
+    expect(cachedMenu({ title: 'A', region: '', homepage: '', mapUrl: '', dishes: [5] })).toBeUndefined();
+  });
+});
+
+describe('names, regions and titles are clipped where they enter the model', () => {
+  const long = `Restaurang ${'Bikupan '.repeat(1_300)}`; // 10 KB
+
+  test.each([
+    ['a name', { identifier: 'x', name: long, region: 'Uppsala' }, 'name'],
+    ['a region', { identifier: 'x', name: 'X', region: long }, 'region'],
+  ] as const)('%s of 10 KB: at most 100 characters and an ellipsis', (_, entry, field) => {
+    const [r] = parseRestaurantList({ restaurants: [entry] });
+    expect(r![field].length).toBeLessThanOrEqual(MAX_SHORT_FIELD + 1);
+    expect(r![field]).toMatch(/^Restaurang Bikupan Bikupan .*…$/);
+  });
+
+  test('in a menu and in a cached copy too', () => {
+    const menu = parseMenu({ restaurant: { title: long, location: long, menu: [] } });
+    expect([menu.title.length, menu.region.length]).toEqual([MAX_SHORT_FIELD + 1, MAX_SHORT_FIELD + 1]);
+    const [cached] = cachedRestaurantList([{ id: 'a', name: long, region: long, homepage: '', menuUrl: '', mapUrl: '' }])!;
+    expect([cached!.name.length, cached!.region.length]).toEqual([MAX_SHORT_FIELD + 1, MAX_SHORT_FIELD + 1]);
+    expect(cachedMenu({ title: long, region: long, homepage: '', mapUrl: '', dishes: [] })!.title.length).toBe(MAX_SHORT_FIELD + 1);
+  });
+
+  test('only the start of a huge field is neutralised, and a clipped emoji joiner never joins the ellipsis', () => {
+    const [r] = parseRestaurantList({ restaurants: [{ identifier: 'x', name: `${'a'.repeat(98)}👩‍🍳${'b'.repeat(5_000_000)}` }] });
+    expect(r!.name).toBe(`${'a'.repeat(98)}👩…`);
   });
 });
 

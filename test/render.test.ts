@@ -5,7 +5,9 @@ import type { ShowResult } from '../src/commands/show.js';
 import { dishInfo } from '../src/dishes.js';
 import { describeDish } from '../src/food/describe.js';
 import type { TodayResult } from '../src/commands/today.js';
-import { renderToday } from '../src/render/menus.js';
+import type { FindResult } from '../src/commands/find.js';
+import { linkText } from '../src/render/common.js';
+import { renderFind, renderToday } from '../src/render/menus.js';
 import { renderShow } from '../src/render/show.js';
 import { chooseStyle, supportsHyperlinks, type ColorWhen, type Style } from '../src/render/style.js';
 import { boxTable } from '../src/render/table.js';
@@ -33,6 +35,20 @@ const found = (dishes: string[], extra: Partial<Extract<ShowResult, { status: 'f
   ...dishesOf(dishes, null),
   source,
   ...extra,
+});
+
+/** `find` found a dish at this restaurant. */
+const findResult = (r: typeof restaurant): FindResult => ({
+  status: 'matches',
+  query: 'pasta',
+  date: '2026-11-26',
+  weekend: false,
+  region: null,
+  diet: null,
+  regions: [{ region: r.region, restaurants: [{ restaurant: r, favorite: false, ...dishesOf(['Pasta carbonara'], null), source }] }],
+  searched: 1,
+  withDishes: 1,
+  failed: [],
 });
 
 const LONG = 'Vegansk pasta med svamp och tryffel, serveras med ruccolasallad, rostade pinjenötter och ett glas hemgjord lemonad (laktosfri)';
@@ -96,7 +112,33 @@ describe('terminal table', () => {
     const style = terminal(80, { env: { TERM_PROGRAM: 'WezTerm' } });
     const out = renderShow(found(['Pasta']), style).stdout;
     expect(out).toContain('\x1b]8;;https://livet.example/\x1b\\livet.example\x1b]8;;\x1b\\');
-    expect(out).toContain('\x1b]8;;https://www.openstreetmap.org/?mlat=59.3&mlon=18#map=19/59.3/18\x1b\\OpenStreetMap\x1b]8;;\x1b\\');
+    expect(out).toContain('\x1b]8;;https://www.openstreetmap.org/?mlat=59.3&mlon=18#map=19/59.3/18\x1b\\openstreetmap.org\x1b]8;;\x1b\\');
+  });
+
+  test('a link is labelled by where it goes, not by the field it came in: a "map" link to a phishing page says so', () => {
+    const style = terminal(80, { env: { TERM_PROGRAM: 'WezTerm' } });
+    const phish = { ...restaurant, mapUrl: 'https://evil.example/phish' };
+    const out = renderShow(found(['Pasta'], { restaurant: phish }), style).stdout;
+    expect(out).toContain('\x1b]8;;https://evil.example/phish\x1b\\evil.example/phish\x1b]8;;\x1b\\');
+    expect(out).not.toContain('OpenStreetMap');
+    const where = renderFind(findResult(phish), style).stdout;
+    expect(where).toContain('Where to go');
+    expect(where).toContain('\x1b]8;;https://evil.example/phish\x1b\\evil.example/phish\x1b]8;;\x1b\\');
+    expect(where).not.toContain('OpenStreetMap');
+    expect(renderFind(findResult(restaurant), style).stdout).toContain('\x1b\\openstreetmap.org\x1b]8;;');
+  });
+
+  test.each([
+    ['https://www.openstreetmap.org/?mlat=59.3&mlon=18#map=19/59.3/18', 'openstreetmap.org'],
+    ['https://evil.example/phish', 'evil.example/phish'],
+    ['https://openstreetmap.org@evil.example/', 'evil.example'],
+    ['https://оpenstreetmap.org/', 'xn--penstreetmap-3fk.org'],
+    // A long host keeps its end (whose site it is), not its start.
+    ['https://www.openstreetmap.org.a-very-long-subdomain-of.evil.example/x', '…g.a-very-long-subdomain-of.evil.example'],
+    ['https://livet.example/meny/idag/lunch/vecka-48/torsdag', 'livet.example/meny/idag/lunch/vecka-48/…'],
+  ])('link text of %s: %s', (url, text) => {
+    expect(linkText(url)).toBe(text);
+    expect(text.length).toBeLessThanOrEqual(40);
   });
 
   test('only http(s) links are ever shown, even from a result built by hand', () => {
@@ -229,7 +271,14 @@ describe('piped output', () => {
 
 test('JSON is the result object itself', () => {
   const result = found(['Pasta']);
-  expect(JSON.parse(renderShow(result, chooseStyle({ json: true, color: 'always' }, { write: () => {}, isTTY: true }, {})).stdout)).toEqual(result);
+  expect(JSON.parse(renderShow(result, chooseStyle({ json: true, color: 'always' }, { write: () => {}, isTTY: true }, {})).stdout)).toEqual({ ...result, warnings: [] });
+});
+
+test('JSON carries the warnings of the run (records the API sent malformed), after the result', () => {
+  const warnings = [{ code: 'API_BAD_RECORDS' as const, message: "the restaurant list from the menu API has 1 malformed restaurant, left out (restaurant #1 has the identifier '..')" }];
+  const json = chooseStyle({ json: true, color: 'never' }, { write: () => {} }, {});
+  expect(JSON.parse(renderShow(found(['Pasta']), json, warnings).stdout).warnings).toEqual(warnings);
+  expect(JSON.parse(renderFind(findResult(restaurant), json, warnings).stdout).warnings).toEqual(warnings);
 });
 
 describe('layout, colour and link decisions', () => {

@@ -7,7 +7,7 @@ describe('neutralise', () => {
     ['Soup \u001b]52;c;ZWNobyBwd25lZA==\u0007\u001b[2J', 'Soup ␛]52;c;ZWNobyBwd25lZA==␇␛[2J'],
     ['\u001b]8;;http://evil/\u0007click\u001b]8;;\u0007', '␛]8;;http://evil/␇click␛]8;;␇'],
     ['a\tb\r\nc', 'a b c'],
-    ['  lots   of\n\n space ', 'lots of space'],
+    ['  lots   of\n\n space \n here \u0085 and\t there', 'lots of space here and there'],
     ['csi\u009b2J and nel\u0085here', 'csi\ufffd2J and nel here'],
     ['del\u007f', 'del␡'],
     ['abc\u202egnp.exe', 'abc\ufffdgnp.exe'],
@@ -19,6 +19,38 @@ describe('neutralise', () => {
     let all = '';
     for (let c = 0; c < 0x3000; c++) if (c < 0xd800 || c > 0xdfff) all += String.fromCharCode(c);
     expect(neutralise(all)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+  });
+
+  // Invisible and spoofing characters: format characters (Unicode category Cf) and the Hangul
+  // fillers become a visible �, so two names that differ only by them never look the same.
+  test.each([
+    ['zero-width space', 'Restaurang Biku\u200bpan', 'Restaurang Biku\ufffdpan'],
+    ['zero-width non-joiner', 'a\u200cb', 'a\ufffdb'],
+    ['zero-width joiner between letters', 'a\u200db', 'a\ufffdb'],
+    ['LRM and RLM', 'a\u200eb\u200fc', 'a\ufffdb\ufffdc'],
+    ['Arabic letter mark', 'a\u061cb', 'a\ufffdb'],
+    ['word joiner and invisible operators', 'a\u2060\u2061\u2062\u2063\u2064b', 'a\ufffd\ufffd\ufffd\ufffd\ufffdb'],
+    ['deprecated format characters', '\u206a\u206b\u206c\u206d\u206e\u206fx', '\ufffd\ufffd\ufffd\ufffd\ufffd\ufffdx'],
+    ['interlinear annotation', '\ufff9a\ufffab\ufffb', '\ufffda\ufffdb\ufffd'],
+    ['tag characters', 'Bikupan\u{e0001}\u{e0041}\u{e007f}', 'Bikupan\ufffd\ufffd\ufffd'],
+    ['soft hyphen and BOM', 'Biku\u00adpan\ufeff!', 'Biku\ufffdpan\ufffd!'],
+    ['Hangul fillers', '\u3164x\u115fy\u1160z\uffa0', '\ufffdx\ufffdy\ufffdz\ufffd'],
+    ['an emoji joined by ZWJ is kept', 'Kock 👩‍🍳 och ❤️‍🔥 och 👩🏽‍🍳', 'Kock 👩‍🍳 och ❤️‍🔥 och 👩🏽‍🍳'],
+    ['a subdivision flag is kept', 'Haggis 🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}', 'Haggis 🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}'],
+    ['a keycap (two marks) is kept', '1\ufe0f\u20e3 dish', '1\ufe0f\u20e3 dish'],
+    ['Vietnamese (two marks) is kept', 'Phở be\u0323\u0302p', 'Phở be\u0323\u0302p'],
+    ['a zalgo stack keeps three marks', `e${'\u0301'.repeat(400)}x`, 'e\u0301\u0301\u0301x'],
+    ['marks across a whitespace run stay per character', `a${'\u0301'.repeat(5)}\n\n${'\u0302'.repeat(5)}b`, 'a\u0301\u0301\u0301 \u0302\u0302\u0302b'],
+  ])('%s', (_, input, expected) => expect(neutralise(input)).toBe(expected));
+
+  test('no format character, Hangul filler or run of more than 3 combining marks survives, for every code point of planes 0, 1 and 14', () => {
+    let all = '';
+    for (let c = 0; c <= 0x1ffff; c++) if (c < 0xd800 || c > 0xdfff) all += String.fromCodePoint(c);
+    for (let c = 0xe0000; c <= 0xeffff; c++) all += String.fromCodePoint(c);
+    const out = neutralise(all);
+    const hex = (m: RegExpMatchArray) => `U+${m[0].codePointAt(0)!.toString(16)}`;
+    expect([...out.matchAll(/[\p{Cf}\u115f\u1160\u3164\uffa0]/gu)].map(hex)).toEqual([]);
+    expect([...out.matchAll(/\p{M}{4}/gu)].map(hex)).toEqual([]);
   });
 });
 
@@ -73,6 +105,10 @@ describe('wrap', () => {
     ['❤️', 2],
     ['©', 1],
     ['a\u200bb', 2],
+    // Conjoining Hangul: an initial (wide) and the vowel and final that join it are one syllable.
+    ['\u1100\u1161\u11a8', 2],
+    ['\u1112\u1161\u11ab\u1100\u1173\u11af', 4],
+    ['\u1100\ud7b0\ud7cb', 2],
   ])('displayWidth(%j) = %d', (text, width) => expect(displayWidth(text)).toBe(width));
 
   test('wide characters count two columns', () => {

@@ -2,9 +2,12 @@
 // shared/api/README.md is turned into these shapes here, and anything else is rejected with a
 // clear error instead of leaking `undefined` into a table. Every string is neutralised here, on
 // the way in (scraped text is written by strangers), and every link is http(s) or nothing.
+// One malformed record (a restaurant of the list, a dish of a menu) is left out and said, not
+// fatal: a scraper bug upstream must not take the tool down for every other restaurant; only an
+// answer with no usable record at all is an error.
 // No dependencies: the warm path uses it.
 import { ApiError } from '../errors.js';
-import { neutralise, safeUrl } from '../text.js';
+import { clip, neutralise, quote, safeUrl } from '../text.js';
 
 export interface Restaurant {
   id: string;
@@ -25,6 +28,20 @@ export interface Menu {
 
 type Json = Record<string, unknown>;
 
+/**
+ * Names, regions and titles are clipped to this many characters where they enter the model, as
+ * dishes are clipped for display: the longest real name is 23 characters ("Den Glada
+ * Restaurangen"); 100 keeps any plausible name whole, fits a line of a normal terminal, and
+ * bounds what completion, the picker and typo matching do per name (a 10 KB name cost 1.6 s per
+ * TAB). An identifier cannot be clipped (it is the menu's request path): a longer one is refused.
+ */
+export const MAX_SHORT_FIELD = 100;
+/** Only this much of a short field is looked at: neutralising 10 MB to keep 100 characters is waste. */
+const READ_SHORT_FIELD = 10 * MAX_SHORT_FIELD;
+
+/** Why some records of an answer were left out, one reason each (`restaurant #3 has ...`). */
+export type Dropped = string[];
+
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -33,11 +50,19 @@ function bad(what: string): never {
   throw new ApiError('API_BAD_RESPONSE', `the menu API sent an unexpected answer (${what})`);
 }
 
-/** The first of `keys` that holds a string, neutralised; `undefined` when none is present. */
+/** A short field from the network: neutralised and clipped (see MAX_SHORT_FIELD). */
+export function shortField(raw: string): string {
+  const text = neutralise(raw.length > READ_SHORT_FIELD ? clip(raw, READ_SHORT_FIELD) : raw);
+  if (text.length <= MAX_SHORT_FIELD) return text;
+  // A joiner left at the cut would join the ellipsis to the character before it.
+  return clip(text, MAX_SHORT_FIELD).replace(/\u200d…$/, '…');
+}
+
+/** The first of `keys` that holds a string, as a short field; `undefined` when none is present. */
 function pickString(obj: Json, ...keys: string[]): string | undefined {
   for (const key of keys) {
     const value = obj[key];
-    if (typeof value === 'string') return neutralise(value);
+    if (typeof value === 'string') return shortField(value);
   }
   return undefined;
 }
@@ -54,13 +79,24 @@ function mapLink(lat: number, lon: number): string {
   return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=19/${lat}/${lon}`;
 }
 
-function toRestaurant(entry: unknown, index: number): Restaurant {
-  if (!isObject(entry)) bad(`restaurant #${index + 1} is not an object`);
-  const id = pickString(entry, 'identifier');
+/** What is wrong with an identifier (it becomes one path segment of a request), or undefined. */
+function identifierProblem(raw: unknown): string | undefined {
+  if (typeof raw !== 'string' || !neutralise(raw.slice(0, READ_SHORT_FIELD))) return 'has no identifier';
+  if (raw.length > MAX_SHORT_FIELD) return `has an identifier of ${raw.length} characters (at most ${MAX_SHORT_FIELD})`;
+  // `.` and `..` would leave the path segment.
+  const id = neutralise(raw);
+  if (id === '.' || id === '..') return `has the identifier ${quote(id)}`;
+  return undefined;
+}
+
+/** A restaurant of the API's list, or why it cannot be one. */
+function toRestaurant(entry: unknown): Restaurant | string {
+  if (!isObject(entry)) return 'is not an object';
+  const problem = identifierProblem(entry.identifier);
+  if (problem) return problem;
+  const id = neutralise(entry.identifier as string);
   const name = pickString(entry, 'name');
-  if (!id || name === undefined) bad(`restaurant #${index + 1} has no identifier or name`);
-  // The identifier becomes one path segment of a request; `.` and `..` would leave it.
-  if (id === '.' || id === '..') bad(`restaurant #${index + 1} has the identifier '${id}'`);
+  if (name === undefined) return `(${quote(id)}) has no name`;
   const coordinate = entry.coordinate;
   const hasCoordinate =
     Array.isArray(coordinate) &&
@@ -78,20 +114,32 @@ function toRestaurant(entry: unknown, index: number): Restaurant {
   };
 }
 
-/** `GET /restaurant` → the restaurants, in the API's order. */
-export function parseRestaurantList(body: unknown): Restaurant[] {
-  if (!isObject(body) || !Array.isArray(body.restaurants)) bad('no "restaurants" list');
-  const seen = new Set<string>();
-  const list: Restaurant[] = [];
-  for (const [i, entry] of body.restaurants.entries()) {
-    const restaurant = toRestaurant(entry, i);
-    if (seen.has(restaurant.id)) continue;
-    seen.add(restaurant.id);
-    list.push(restaurant);
+/** The records of a list that `convert` accepts, and why each other one cannot be used (also added to `dropped`). */
+function usable<T>(entries: unknown[], noun: string, convert: (entry: unknown) => T | string, dropped: Dropped): { value: T[]; problems: string[] } {
+  const value: T[] = [];
+  const problems: string[] = [];
+  for (const [i, entry] of entries.entries()) {
+    const result = convert(entry);
+    if (typeof result === 'string') problems.push(`${noun} #${i + 1} ${result}`);
+    else value.push(result);
   }
-  return list;
+  dropped.push(...problems);
+  return { value, problems };
 }
 
+/** `GET /restaurant` → the restaurants, in the API's order; malformed ones are left out (see `dropped`). */
+export function parseRestaurantList(body: unknown, dropped: Dropped = []): Restaurant[] {
+  if (!isObject(body) || !Array.isArray(body.restaurants)) bad('no "restaurants" list');
+  const { value, problems } = usable(body.restaurants, 'restaurant', toRestaurant, dropped);
+  if (value.length === 0 && problems.length > 0) bad(allBad(problems));
+  const seen = new Set<string>();
+  return value.filter((r) => !seen.has(r.id) && Boolean(seen.add(r.id)));
+}
+
+/** The first reason, and how many more: when every record is malformed. */
+function allBad(problems: string[]): string {
+  return problems.length === 1 ? problems[0]! : `${problems[0]}, and ${problems.length - 1} more malformed records; none is usable`;
+}
 /** Neutralises, trims and collapses whitespace, drops blanks and repeats (ignoring case and spacing). */
 export function cleanDishes(raw: string[]): string[] {
   const seen = new Set<string>();
@@ -106,45 +154,65 @@ export function cleanDishes(raw: string[]): string[] {
   return dishes;
 }
 
-/** `GET /restaurant/<id>` → today's menu. */
-export function parseMenu(body: unknown): Menu {
+/** A dish of a menu as text ('' for a blank one), or why it is not one. */
+function dishText(item: unknown): { text: string } | string {
+  if (typeof item === 'string') return { text: item };
+  if (isObject(item) && typeof item.dish === 'string') return { text: item.dish };
+  if (isObject(item) && item.dish == null) return { text: '' };
+  return 'is not text';
+}
+
+/** `GET /restaurant/<id>` → today's menu; malformed dishes are left out (see `dropped`). */
+export function parseMenu(body: unknown, dropped: Dropped = []): Menu {
   if (!isObject(body) || !isObject(body.restaurant)) bad('no "restaurant" object');
   const r = body.restaurant;
   if (!Array.isArray(r.menu)) bad('the menu is not a list');
-  const raw = r.menu.map((item, i) => {
-    if (typeof item === 'string') return item;
-    if (isObject(item) && typeof item.dish === 'string') return item.dish;
-    if (isObject(item) && item.dish == null) return '';
-    return bad(`dish #${i + 1} is not text`);
-  });
+  const { value, problems } = usable(r.menu, 'dish', dishText, dropped);
+  if (value.length === 0 && problems.length > 0) bad(allBad(problems));
   return {
     title: pickString(r, 'title', 'name') ?? '',
     region: pickString(r, 'location', 'region', 'campus') ?? '',
     homepage: pickUrl(r, 'url', 'homepage'),
     mapUrl: pickUrl(r, 'map_url', 'osm'),
-    dishes: cleanDishes(raw),
+    dishes: cleanDishes(value.map((d) => d.text)),
   };
 }
 
 // Cached copies are stored in the internal model, but an old or hand-edited cache file may hold
 // anything: they are checked and neutralised again on the way in, like an API answer.
+// A cached copy with some malformed records is served without them, as an answer would be; one
+// with none usable is no copy (`undefined`: fetched again).
 const RESTAURANT_FIELDS = ['id', 'name', 'region', 'homepage', 'menuUrl', 'mapUrl'] as const;
 
-export function cachedRestaurantList(value: unknown): Restaurant[] | undefined {
-  if (!Array.isArray(value) || !value.every((r) => isObject(r) && RESTAURANT_FIELDS.every((f) => typeof r[f] === 'string'))) return undefined;
-  return (value as Restaurant[]).map((r) => ({
-    id: neutralise(r.id),
-    name: neutralise(r.name),
-    region: neutralise(r.region),
-    homepage: safeUrl(r.homepage),
-    menuUrl: safeUrl(r.menuUrl),
-    mapUrl: safeUrl(r.mapUrl),
-  }));
+function cachedRestaurant(r: unknown): Restaurant | string {
+  if (!isObject(r) || !RESTAURANT_FIELDS.every((f) => typeof r[f] === 'string')) return 'is not a restaurant of this cache format';
+  const problem = identifierProblem(r.id);
+  if (problem) return problem;
+  const id = neutralise(r.id as string);
+  return {
+    id,
+    name: shortField(r.name as string) || id,
+    region: shortField(r.region as string),
+    homepage: safeUrl(r.homepage as string),
+    menuUrl: safeUrl(r.menuUrl as string),
+    mapUrl: safeUrl(r.mapUrl as string),
+  };
 }
 
-export function cachedMenu(value: unknown): Menu | undefined {
+export function cachedRestaurantList(value: unknown, dropped: Dropped = []): Restaurant[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const { value: list, problems } = usable(value, 'restaurant', cachedRestaurant, []);
+  if (list.length === 0 && problems.length > 0) return undefined;
+  dropped.push(...problems);
+  return list;
+}
+
+export function cachedMenu(value: unknown, dropped: Dropped = []): Menu | undefined {
   if (!isObject(value) || !['title', 'region', 'homepage', 'mapUrl'].every((f) => typeof value[f] === 'string')) return undefined;
-  if (!Array.isArray(value.dishes) || !value.dishes.every((d) => typeof d === 'string')) return undefined;
+  if (!Array.isArray(value.dishes)) return undefined;
+  const { value: dishes, problems } = usable(value.dishes, 'dish', (d) => (typeof d === 'string' ? { text: d } : 'is not text'), []);
+  if (dishes.length === 0 && problems.length > 0) return undefined;
+  dropped.push(...problems);
   const m = value as unknown as Menu;
-  return { title: neutralise(m.title), region: neutralise(m.region), homepage: safeUrl(m.homepage), mapUrl: safeUrl(m.mapUrl), dishes: cleanDishes(m.dishes) };
+  return { title: shortField(m.title), region: shortField(m.region), homepage: safeUrl(m.homepage), mapUrl: safeUrl(m.mapUrl), dishes: cleanDishes(dishes.map((d) => d.text)) };
 }

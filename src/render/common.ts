@@ -3,6 +3,7 @@
 import type { Restaurant } from '../api/model.js';
 import { dietLabel, type DishInfo } from '../dishes.js';
 import type { RegionGroup } from '../restaurants.js';
+import type { Warning } from '../source.js';
 import { displayWidth, pad, safeUrl, wrap } from '../text.js';
 import { link, type Style } from './style.js';
 import type { CellLine } from './table.js';
@@ -21,6 +22,11 @@ export function lines(list: string[]): string {
 /** `--json` output: the value, pretty-printed. */
 export function jsonText(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** `--json` output of a command that read the menu API: the result, and what its answers lacked (docs/output.md). */
+export function jsonWithWarnings(result: object, warnings: Warning[]): string {
+  return jsonText({ ...result, warnings });
 }
 
 export const rendered = (stdout: string, notes: string[] = []): Rendered => ({ stdout, notes });
@@ -75,22 +81,31 @@ export function dishCell(style: Style, info: DishInfo, how: { bullet?: boolean; 
   return out;
 }
 
-/** Shown with a link's short text: the host and the start of the path. */
-function shortText(url: string): string {
+const LINK_TEXT_MAX = 40;
+
+/**
+ * A link's short text says what the link is, not which field it came in: its host (without
+ * `www.`) and the start of its path, so a "map" link to evil.example/phish reads as that. A host
+ * too long to show whole loses its start, never its end (the end names whose site it is).
+ */
+export function linkText(url: string): string {
   const u = new URL(url);
-  const text = u.hostname.replace(/^www\./, '') + u.pathname.replace(/\/$/, '');
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  let host = u.hostname.replace(/^www\./, '');
+  if (host.length > LINK_TEXT_MAX) host = `…${host.slice(-(LINK_TEXT_MAX - 1))}`;
+  const path = u.pathname.replace(/\/$/, '');
+  const room = LINK_TEXT_MAX - host.length;
+  return host + (path.length <= room ? path : room > 1 ? `${path.slice(0, room - 1)}…` : '');
 }
 
 export function whereToGo(style: Style, r: Pick<Restaurant, 'homepage' | 'mapUrl' | 'menuUrl'>): string[] {
   const out: string[] = [];
-  const add = (label: string, url: string, text: string) => {
+  const add = (label: string, url: string) => {
     const safe = safeUrl(url);
-    if (safe) out.push(`${style.c.dim(label.padEnd(10))}${link(style, safe, text || shortText(safe))}`);
+    if (safe) out.push(`${style.c.dim(label.padEnd(10))}${link(style, safe, linkText(safe))}`);
   };
-  add('Homepage', r.homepage, '');
-  add('Map', r.mapUrl, 'OpenStreetMap');
-  if (r.menuUrl && r.menuUrl !== r.homepage) add('Menu page', r.menuUrl, '');
+  add('Homepage', r.homepage);
+  add('Map', r.mapUrl);
+  if (r.menuUrl && r.menuUrl !== r.homepage) add('Menu page', r.menuUrl);
   return out;
 }
 

@@ -5,10 +5,11 @@ import type { FindResult } from '../commands/find.js';
 import type { MenuFailure, RestaurantMenu } from '../commands/menus.js';
 import type { TodayResult } from '../commands/today.js';
 import type { RegionGroup } from '../restaurants.js';
+import type { Warning } from '../source.js';
 import { stockholmDayLabel } from '../stockholm.js';
-import { displayWidth, joinWords, largest, pad, quote } from '../text.js';
+import { displayWidth, joinWords, largest, pad, quote, safeUrl } from '../text.js';
 import { WEEKEND_HINT } from '../wording.js';
-import { dietCell, dietColumn, dishCell, dishRecord, jsonText, lines, prose, rendered, type Rendered } from './common.js';
+import { dietCell, dietColumn, dishCell, dishRecord, jsonWithWarnings, linkText, lines, prose, rendered, type Rendered } from './common.js';
 import { link, type Style } from './style.js';
 import { boxTable, fit, type Cell, type Row } from './table.js';
 
@@ -80,10 +81,10 @@ function footer(style: Style, facts: string[]): string[] {
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-export function renderToday(result: TodayResult, style: Style): Rendered {
+export function renderToday(result: TodayResult, style: Style, warnings: Warning[] = []): Rendered {
   const noneOpen = result.regions.length === 0 && result.nothingFits.length === 0;
   const facts = missing(result, noneOpen);
-  if (style.mode === 'json') return rendered(jsonText(result), facts);
+  if (style.mode === 'json') return rendered(jsonWithWarnings(result, warnings), facts);
   if (style.mode === 'plain') return rendered(lines(records(style, result.regions)), facts);
   const diet = result.diet ? ` · ${result.diet} only` : '';
   const out = [style.c.dim(`Lunch today, ${dayOf(result.date)}${diet}`), ...tables(style, result.regions)];
@@ -92,7 +93,7 @@ export function renderToday(result: TodayResult, style: Style): Rendered {
   return rendered(lines(out));
 }
 
-export function renderFind(result: FindResult, style: Style): Rendered {
+export function renderFind(result: FindResult, style: Style, warnings: Warning[] = []): Rendered {
   const facts = missing(result, result.withDishes === 0);
   const notes: string[] = [];
   if (result.status === 'no_matches') {
@@ -100,14 +101,14 @@ export function renderFind(result: FindResult, style: Style): Rendered {
     const diet = result.diet ? ` ${result.diet}` : '';
     notes.push(`no${diet} dish today matches ${quote(result.query)} (searched ${result.searched} menus${weekend})`);
   }
-  if (style.mode === 'json') return rendered(jsonText(result), [...notes, ...facts]);
+  if (style.mode === 'json') return rendered(jsonWithWarnings(result, warnings), [...notes, ...facts]);
   if (style.mode === 'plain') return rendered(lines(records(style, result.regions)), [...notes, ...facts]);
   const out = tables(style, result.regions);
-  const places = sections(result.regions).flatMap((s) => s.menus.map((m) => m.restaurant)).filter((r) => r.mapUrl);
+  const places = sections(result.regions).flatMap((s) => s.menus.map((m) => m.restaurant)).filter((r) => safeUrl(r.mapUrl));
   if (places.length) {
     const width = largest(places.map((r) => displayWidth(r.name)));
     out.push(style.c.bold('Where to go'));
-    for (const r of places) out.push(`  ${pad(r.name, width)}  ${link(style, r.mapUrl, 'OpenStreetMap')}`);
+    for (const r of places) out.push(`  ${pad(r.name, width)}  ${link(style, r.mapUrl, linkText(r.mapUrl))}`);
   }
   if (result.status === 'matches') for (const line of footer(style, facts)) out.push(line);
   return rendered(lines(out), result.status === 'matches' ? notes : [...notes, ...facts]);

@@ -1,9 +1,10 @@
 // Output of a lookup: one restaurant's dishes, the list, or why there is neither.
 import type { ShowResult } from '../commands/show.js';
+import type { Warning } from '../source.js';
 import { stockholmDayLabel } from '../stockholm.js';
 import { neutralise, quote } from '../text.js';
 import { WEEKEND_HINT } from '../wording.js';
-import { dietCell, dietColumn, dishCell, dishRecord, jsonText, lines, listLines, listRecords, named, prose, rendered, restaurantFields, tsv, whereToGo, type Rendered } from './common.js';
+import { dietCell, dietColumn, dishCell, dishRecord, jsonWithWarnings, lines, listLines, listRecords, named, prose, rendered, restaurantFields, tsv, whereToGo, type Rendered } from './common.js';
 import type { Style } from './style.js';
 import { boxTable } from './table.js';
 
@@ -51,10 +52,10 @@ function notes(result: ShowResult, style: Style): string[] {
   }
 }
 
-export function renderShow(result: ShowResult, style: Style): Rendered {
+export function renderShow(result: ShowResult, style: Style, warnings: Warning[] = []): Rendered {
   const stderr = notes(result, style);
   if (result.status === 'cancelled') return rendered('');
-  if (style.mode === 'json') return rendered(jsonText(result), stderr);
+  if (style.mode === 'json') return rendered(jsonWithWarnings(result, warnings), stderr);
   return rendered(lines(style.mode === 'plain' ? plain(result, style) : terminal(result, style)), stderr);
 }
 

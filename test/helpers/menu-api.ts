@@ -51,7 +51,15 @@ export type Fault =
   /** 200 gzip that inflates to 20 MB. */
   | 'gzip-bomb'
   /** 200 with a 9 MB body. */
-  | 'huge';
+  | 'huge'
+  /**
+   * 200 with one malformed record before the good ones: the list gets a restaurant with the
+   * identifier `..` (MALFORMED_RESTAURANT), a menu a dish that is not text (MALFORMED_DISH).
+   */
+  | 'malformed-record';
+
+export const MALFORMED_RESTAURANT = { identifier: '..', name: 'Up a level', region: 'Uppsala', coordinate: [59.84, 17.64] };
+export const MALFORMED_DISH = { dish: { sv: 'Fiskgratäng' } };
 
 /** What a hostile upstream puts in a reason phrase. */
 export const HOSTILE_REASON = 'Service \u001b]8;;http://evil/\u0007Unavailable\u001b]8;;\u0007\u001b[2J';
@@ -142,7 +150,7 @@ export async function startMenuApi(options: Partial<Pick<MenuApi, 'variant' | 'l
         return void res.end(gzipSync(Buffer.alloc(20 * 1024 * 1024, 0x20)));
       }
       if (fault === 'huge') return sendRaw(res, 200, 'application/json', `{"restaurants": [], "pad": "${'x'.repeat(9 * 1024 * 1024)}"}`);
-      route(path, req, res);
+      route(path, req, res, fault === 'malformed-record');
     } finally {
       inFlight--;
     }
@@ -156,7 +164,7 @@ export async function startMenuApi(options: Partial<Pick<MenuApi, 'variant' | 'l
       ? sendRaw(res, 404, 'text/html', '<html><body><h1>Not Found</h1></body></html>')
       : send(res, 404, { detail: 'Restaurant not found' });
 
-  const route = (path: string, req: IncomingMessage, res: ServerResponse) => {
+  const route = (path: string, req: IncomingMessage, res: ServerResponse, malformed = false) => {
     const normal = path.replace(/\/+$/, '') || '/';
     if (normal === '/restaurant') {
       const restaurants = api.restaurants.map((r) => {
@@ -164,14 +172,14 @@ export async function startMenuApi(options: Partial<Pick<MenuApi, 'variant' | 'l
         const [lat, lon] = r.coordinate as [number, number];
         return { ...r, osm: `https://www.openstreetmap.org/#map=19/${lat}/${lon}` };
       });
-      return send(res, 200, withUrl(req, { restaurants }));
+      return send(res, 200, withUrl(req, { restaurants: malformed ? [MALFORMED_RESTAURANT, ...restaurants] : restaurants }));
     }
     const m = normal.match(/^\/restaurant\/([^/]+)$/);
     if (m) {
       const r = api.restaurants.find((x) => x.identifier === decodeURIComponent(m[1]!));
       if (!r) return notFound(res);
       const [lat, lon] = r.coordinate as [number, number];
-      const menu = (api.dishes[r.identifier] ?? []).map((d) => (typeof d === 'string' ? { dish: d } : d));
+      const menu = [...(malformed ? [MALFORMED_DISH] : []), ...(api.dishes[r.identifier] ?? []).map((d) => (typeof d === 'string' ? { dish: d } : d))];
       return send(
         res,
         200,
