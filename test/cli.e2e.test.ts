@@ -41,7 +41,10 @@ test('--version prints the package version', async () => {
 });
 
 test('--open with no browser to open (no xdg-open on PATH): the link is printed, exit 0', async () => {
-  const r = await t.box.run(['--api', t.api.url, 'dufva', '--open', 'map'], { PATH: dirname(process.execPath) });
+  // An empty folder as PATH: /usr/bin (node's folder here) may hold an xdg-open.
+  const empty = join(t.box.home, 'empty-path');
+  mkdirSync(empty);
+  const r = await t.box.run(['--api', t.api.url, 'dufva', '--open', 'map'], { PATH: empty });
   expect(r.code, r.stderr).toBe(0);
   expect(r.stderr).toBe('restaurant-menu: could not open a browser; the map link is https://www.openstreetmap.org/?mlat=59.84292&mlon=17.64129#map=19/59.84292/17.64129\n');
 });
