@@ -21,6 +21,20 @@ function expectOneLineError(r: CliResult, code: number, pattern: RegExp) {
 const json = (r: CliResult) => JSON.parse(r.stdout);
 const DUFVA_LINKS = 'https://www.openstreetmap.org/?mlat=59.84292&mlon=17.64129#map=19/59.84292/17.64129\thttp://svendufva.se/\thttps://matfest.se/veckans-lunch/';
 
+test.each([
+  [['--color', 'always'], {}],
+  [[], { FORCE_COLOR: '1', NO_COLOR: undefined }],
+])('piped with %j %j: the same tab-separated records, coloured', async (flags, env) => {
+  const plainRun = await run('sven dufva');
+  const r = await t.runWith(['--api', t.api.url, 'sven dufva', ...flags], { env });
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stdout).toMatch(/\x1b\[1mSven Dufva\x1b\[22m/);
+  expect(r.stdout).toMatch(/\x1b\[31mmeat\x1b\[39m/);
+  const stripped = r.stdout.replace(/\x1b\[\d+m/g, '');
+  expect(stripped).toBe(plainRun.stdout);
+  expect(r.stdout.split('\n')[0]!.split('\t')).toHaveLength(plainRun.stdout.split('\n')[0]!.split('\t').length);
+});
+
 describe('finding a restaurant', () => {
   test.each([
     [['dufva'], 'dufva', 'identifier'],

@@ -42,7 +42,9 @@ export const restaurantFields = (r: Restaurant) => [r.region, r.id, r.name];
  * --english), map, homepage, menu page. The same columns wherever a dish is printed.
  */
 export function dishRecord(style: Style, r: Restaurant, info: DishInfo): string {
-  return tsv(...restaurantFields(r), info.dish, info.tags.join(','), style.english ? (info.english ?? '') : '', r.mapUrl, r.homepage, r.menuUrl);
+  // With --color always (or FORCE_COLOR) the records are coloured as a table would be; the fields stay the same.
+  const tags = info.tags.map((tag) => style.c[LABEL_COLOURS[tag]](tag)).join(',');
+  return tsv(r.region, r.id, style.c.bold(r.name), info.dish, tags, style.english ? (info.english ?? '') : '', r.mapUrl, r.homepage, r.menuUrl);
 }
 
 /** Prose for a terminal: wrapped at word boundaries to its width. */
