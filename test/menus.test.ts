@@ -114,7 +114,7 @@ describe('diets', () => {
 
   test('restaurants left with nothing are listed compactly', async () => {
     const r = await run('today', '--diet', 'vegan');
-    expect(r.stderr).toMatch(/^restaurant-menu: nothing vegan today at Bistro Rudbeck, Elma, Hotel von Kraemer, .* and Svarta Räfven$/m);
+    expect(r.stderr).toMatch(/^restaurant-menu: no vegan dishes today at Bistro Rudbeck, Elma, Hotel von Kraemer, .* and Svarta Räfven$/m);
   });
 
   test('a saved diet is the default; --diet any overrides it', async () => {
@@ -128,7 +128,7 @@ describe('diets', () => {
     expect(j).toMatchObject({ dishes: ['Falafel med tahinisås'], hidden: 1, diet: 'vegan' });
     const r = await run('elma', '--diet', 'vegan');
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('restaurant-menu: nothing vegan today at Elma (1 other dish)\n');
+    expect(r.stderr).toBe('restaurant-menu: no vegan dishes today at Elma (1 other dish)\n');
   });
 
   test('find with a diet', async () => {

@@ -29,7 +29,7 @@ function failureText(failed: MenuFailure[]): string {
 function missing(result: { noMenu?: Restaurant[]; nothingFits?: Restaurant[]; failed: MenuFailure[]; diet: string | null; weekend: boolean }, noneOpen: boolean) {
   const out: string[] = [];
   if (result.noMenu?.length) out.push(`no menu today: ${names(result.noMenu)}${noneOpen && result.weekend ? ` (${WEEKEND_HINT})` : ''}`);
-  if (result.nothingFits?.length) out.push(`nothing ${result.diet} today at ${names(result.nothingFits)}`);
+  if (result.nothingFits?.length) out.push(`no ${result.diet} dishes today at ${names(result.nothingFits)}`);
   if (result.failed.length) out.push(`could not fetch the menu of ${failureText(result.failed)}`);
   return out;
 }
@@ -88,7 +88,7 @@ export function renderToday(result: TodayResult, style: Style, warnings: Warning
   if (style.mode === 'plain') return rendered(lines(records(style, result.regions)), facts);
   const diet = result.diet ? ` · ${result.diet} only` : '';
   const out = [style.c.dim(`Lunch today, ${dayOf(result.date)}${diet}`), ...tables(style, result.regions)];
-  if (result.regions.length === 0) out.push(style.c.yellow(result.diet ? `Nothing ${result.diet} today.` : 'No restaurant has published a menu for today.'));
+  if (result.regions.length === 0) out.push(style.c.yellow(result.diet ? `No ${result.diet} dishes today.` : 'No restaurant has published a menu for today.'));
   for (const line of footer(style, facts)) out.push(line);
   return rendered(lines(out));
 }

@@ -16,7 +16,7 @@ type Found = Extract<ShowResult, { status: 'found' }>;
 function emptyReason(result: Found): string | undefined {
   const r = result.restaurant;
   if (result.dishes.length > 0) return undefined;
-  if (result.hidden > 0) return `nothing ${result.diet} today at ${r.name} (${result.hidden} other ${result.hidden === 1 ? 'dish' : 'dishes'})`;
+  if (result.hidden > 0) return `no ${result.diet} dishes today at ${r.name} (${result.hidden} other ${result.hidden === 1 ? 'dish' : 'dishes'})`;
   return `${r.name} has published no menu for today${result.weekend ? `; ${WEEKEND_HINT}` : ''}`;
 }
 
@@ -74,7 +74,7 @@ function terminal(result: ShowResult, style: Style): string[] {
         out.push(boxTable(style, columns, groups));
         if (result.hidden) out.push(...prose(style, `${result.hidden} more ${result.hidden === 1 ? 'dish is' : 'dishes are'} not ${result.diet}.`, c.dim));
       } else if (result.hidden) {
-        out.push(...prose(style, `Nothing ${result.diet} today, ${day} (${result.hidden} other ${result.hidden === 1 ? 'dish' : 'dishes'}).`, c.yellow));
+        out.push(...prose(style, `No ${result.diet} dishes today, ${day} (${result.hidden} other ${result.hidden === 1 ? 'dish' : 'dishes'}).`, c.yellow));
       } else {
         out.push(...prose(style, `No menu is published for today, ${day}.${result.weekend ? ` ${capitalise(WEEKEND_HINT)}.` : ''}`, c.yellow));
       }
