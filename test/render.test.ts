@@ -250,7 +250,7 @@ test('200,000 restaurants: the list, a table and the footer render without sprea
   const list = renderShow({ status: 'list', region: null, regions: [{ region: 'Solna', restaurants: many }], source }, terminal(80));
   expect(list.stdout.split('\n').length).toBeGreaterThan(200_000);
   expect(boxTable(terminal(80), [{ head: 'Restaurant' }], [many.map((r) => [[r.name]])]).split('\n').length).toBe(200_004);
-  const today: TodayResult = { status: 'today', date: '2026-11-26', weekend: false, region: null, diet: null, regions: [], noMenu: many, nothingFits: [], failed: [] };
+  const today: TodayResult = { status: 'today', date: '2026-11-26', weekend: false, region: null, diet: null, regions: [], noMenu: many, nothingFits: [], failed: [{ restaurant, error: { code: 'API_STATUS', message: 'the menu API answered 500' } }] };
   expect(renderToday(today, terminal(80)).stdout).toContain('R199999');
 });
 

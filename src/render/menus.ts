@@ -28,7 +28,9 @@ function failureText(failed: MenuFailure[]): string {
 /** What a many-menu result is missing, worded once for the footer and for stderr. */
 function missing(result: { noMenu?: Restaurant[]; nothingFits?: Restaurant[]; failed: MenuFailure[]; diet: string | null; weekend: boolean }, noneOpen: boolean) {
   const out: string[] = [];
-  if (result.noMenu?.length) out.push(`no menu today: ${names(result.noMenu)}${noneOpen && result.weekend ? ` (${WEEKEND_HINT})` : ''}`);
+  // None has one: said once, without naming every restaurant of the list.
+  if (result.noMenu?.length && noneOpen && !result.failed.length) out.push(`no restaurant has published a menu for today${result.weekend ? ` (${WEEKEND_HINT})` : ''}`);
+  else if (result.noMenu?.length) out.push(`no menu today: ${names(result.noMenu)}${noneOpen && result.weekend ? ` (${WEEKEND_HINT})` : ''}`);
   if (result.nothingFits?.length) out.push(`no ${result.diet} dishes today at ${names(result.nothingFits)}`);
   if (result.failed.length) out.push(`could not fetch the menu of ${failureText(result.failed)}`);
   return out;
@@ -88,7 +90,8 @@ export function renderToday(result: TodayResult, style: Style, warnings: Warning
   if (style.mode === 'plain') return rendered(lines(records(style, result.regions)), facts);
   const diet = result.diet ? ` · ${result.diet} only` : '';
   const out = [style.c.dim(`Lunch today, ${dayOf(result.date)}${diet}`), ...tables(style, result.regions)];
-  if (result.regions.length === 0) out.push(style.c.yellow(result.diet ? `No ${result.diet} dishes today.` : 'No restaurant has published a menu for today.'));
+  if (result.regions.length === 0 && result.diet) out.push(style.c.yellow(`No ${result.diet} dishes today.`));
+  else if (result.regions.length === 0 && !facts.length) out.push(style.c.yellow('No restaurant has published a menu for today.'));
   for (const line of footer(style, facts)) out.push(line);
   return rendered(lines(out));
 }
