@@ -35,6 +35,16 @@ test.each([
   expect(r.stdout.split('\n')[0]!.split('\t')).toHaveLength(plainRun.stdout.split('\n')[0]!.split('\t').length);
 });
 
+test('an ambiguous name on a terminal (--no-input) is said once: the list says it, stderr does not repeat it', async () => {
+  const r = await t.runWith(['--api', t.api.url, 'restaurang', '--no-input'], { columns: 80 });
+  expect(r.code).toBe(1);
+  expect(r.stdout.split('\n')[0]).toBe("'restaurang' matches 5 restaurants; add more of the name or use an identifier:");
+  expect(r.stdout).toContain('Restaurang Omni');
+  expect(r.stderr).toBe('');
+  const piped = await run('restaurang');
+  expect(piped.stderr).toBe("restaurant-menu: 'restaurang' matches 5 restaurants; add more of the name or use an identifier\n");
+});
+
 describe('finding a restaurant', () => {
   test.each([
     [['dufva'], 'dufva', 'identifier'],

@@ -112,13 +112,13 @@ export function whereToGo(style: Style, r: Pick<Restaurant, 'homepage' | 'mapUrl
 }
 
 /** The restaurant list on a terminal: a heading per region, identifier and name per line. */
-export function listLines(style: Style, groups: RegionGroup<Restaurant>[]): string[] {
+export function listLines(style: Style, groups: RegionGroup<Restaurant>[], headings = true): string[] {
   let idWidth = 4;
   for (const g of groups) for (const r of g.restaurants) idWidth = Math.max(idWidth, displayWidth(r.id));
   const out: string[] = [];
   for (const group of groups) {
     if (out.length) out.push('');
-    out.push(style.c.bold(`${group.region} (${group.restaurants.length})`));
+    if (headings) out.push(style.c.bold(`${group.region} (${group.restaurants.length})`));
     for (const r of group.restaurants) out.push(`  ${style.c.cyan(pad(r.id, idWidth))}  ${r.name}`);
   }
   return out;

@@ -12,6 +12,9 @@ const dayOf = (date: string) => stockholmDayLabel(Date.parse(`${date}T12:00:00Z`
 
 type Found = Extract<ShowResult, { status: 'found' }>;
 
+const ambiguity = (result: Extract<ShowResult, { status: 'ambiguous' }>) =>
+  `${quote(result.query)} matches ${result.candidates.length} restaurants; add more of the name or use an identifier`;
+
 /** Why a found restaurant shows no dish, or undefined when it shows some. */
 function emptyReason(result: Found): string | undefined {
   const r = result.restaurant;
@@ -34,7 +37,8 @@ function notes(result: ShowResult, style: Style): string[] {
       return out;
     }
     case 'ambiguous':
-      return [`${quote(result.query)} matches ${result.candidates.length} restaurants; add more of the name or use an identifier`];
+      // On a terminal the list's own heading says it.
+      return style.mode === 'table' ? [] : [ambiguity(result)];
     case 'not_found': {
       const where = result.region ? ` in ${result.region}` : '';
       // The query is words only when it looks like a dish (see show()): a command to paste.
@@ -82,7 +86,7 @@ function terminal(result: ShowResult, style: Style): string[] {
       return out;
     }
     case 'ambiguous':
-      return listLines(style, [{ region: 'Did you mean', restaurants: result.candidates }]);
+      return [...prose(style, `${ambiguity(result)}:`, style.c.bold), ...listLines(style, [{ region: '', restaurants: result.candidates }], false)];
     case 'not_found':
     case 'list':
       return listLines(style, result.regions);
