@@ -87,7 +87,7 @@ test('SIGTERM: stops accepting, finishes the request in flight, exits 0', async 
 test('configuration from the environment, as in a container; credentials in the upstream are not logged', async () => {
   const upstream = t.api.url.replace('//', '//alice:S3cret@');
   const relay = await serve(['--upstream', upstream], { CACHE_TTL: '2m', CACHE_MAX_ENTRIES: '50', HOST: '127.0.0.1' });
-  expect(relay.logs[0]).toMatchObject({ ttlMs: 120_000, maxEntries: 50, upstream: upstream.replace('S3cret', '***') });
+  expect(relay.logs[0]).toMatchObject({ ttl: '2m', maxEntries: 50, maxBytes: '64MB', upstream: upstream.replace('S3cret', '***') });
   expect(JSON.stringify(relay.logs)).not.toContain('S3cret');
   const res = await fetch(`${relay.url}/restaurant`);
   expect(res.headers.get('cache-control')).toBe('max-age=120');

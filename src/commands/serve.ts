@@ -3,6 +3,7 @@
 // up to N upstream calls per TTL window; with --redis they (and other instances) share one.
 import cluster from 'node:cluster';
 import type { Run } from '../context.js';
+import { durationText, formatBytes } from '../duration.js';
 import { EXIT, LocalError, UsageError } from '../errors.js';
 import type { Io, Output } from '../io.js';
 import { createLogger, LOG_LEVELS, type Logger } from '../relay/log.js';
@@ -138,9 +139,10 @@ export async function serve(run: Run): Promise<number> {
     upstream: redactUrl(options.upstream),
     redis: redis ? redactUrl(redis) : undefined,
     redisKeys: redisKeys && `${redisKeys}*`,
-    ttlMs: options.ttlMs,
+    // As the flags take them (`--ttl 10s --max-bytes 64MB`), not as milliseconds and bytes.
+    ttl: durationText(options.ttlMs),
     maxEntries: options.maxEntries,
-    maxBytes: options.maxBytes,
+    maxBytes: formatBytes(options.maxBytes).replace(' ', ''),
     worker: cluster.isWorker ? cluster.worker?.id : undefined,
   });
   if (cluster.isWorker) process.send?.({ type: 'listening' } satisfies Message);
