@@ -11,10 +11,11 @@
 import { dietOf } from './diet.js';
 import { fitsDiet, type Diet, type DietFilter } from './filter.js';
 import { analyse, compoundParts, entriesForQueryWord, looseParts, type Entry } from './glossary.js';
+import { analysedPart } from './limits.js';
 import { fold } from '../text.js';
 
-// "kött" and "meat" follow the meat tag, which includes poultry.
-const DIET_WORDS: Record<string, DietFilter> = {};
+// "kött" and "meat" follow the meat tag, which includes poultry. No prototype: "constructor" is no diet.
+const DIET_WORDS: Record<string, DietFilter | undefined> = Object.create(null);
 for (const [filter, words] of [
   ['vegan', 'vegan vegansk veganska veganskt vaxtbaserad vaxtbaserat plantbased'],
   ['vegetarian', 'vegetarian vegetarisk vegetariska vegetariskt veg veggie vego vegetarianer'],
@@ -77,8 +78,9 @@ function dishEntries(dish: string): Set<Entry> {
   return found;
 }
 
+/** Whether the dish matches every word of the query; only the part of it the rules read counts (limits.ts). */
 export function matchesDish(query: DishQuery, dish: string): boolean {
-  const text = fold(dish);
+  const text = fold(analysedPart(dish));
   // Analysed only when a word does not match as text, and then once for all words.
   let entries: Set<Entry> | undefined;
   let diet: Diet | undefined | null = null;
