@@ -27,10 +27,10 @@ export function dietTags(dish: string): DietTag[] {
 
 // Strong labels mean a diet wherever they stand; weak ones are also ordinary words ("veg" is
 // vegetables, "fisk" is fish, "gröna" is green), so they count only in a heading ("Fisk: …") or a
-// clause of labels alone ("(V)", ", vg"). No prototype: "constructor" in a dish is not a label.
-const LABELS: Record<string, { diet: Diet; strong: boolean } | undefined> = Object.create(null);
+// clause of labels alone ("(V)", ", vg"). A Map: "constructor" in a dish is not a label.
+const LABELS = new Map<string, { diet: Diet; strong: boolean }>();
 const label = (diet: Diet, strong: boolean, words: string) => {
-  for (const word of words.split(' ')) LABELS[word.replace(/_/g, ' ')] = { diet, strong };
+  for (const word of words.split(' ')) LABELS.set(word.replace(/_/g, ' '), { diet, strong });
 };
 label(
   'vegan',
@@ -45,7 +45,7 @@ label('meat', false, 'kott meat');
 
 /** The diet a label word names, and whether it names it anywhere (strong) or only as a heading or tag. */
 export function labelWord(folded: string): { diet: Diet; strong: boolean } | undefined {
-  return LABELS[folded];
+  return LABELS.get(folded);
 }
 
 const EMOJI: [RegExp, Diet][] = [
@@ -85,7 +85,7 @@ function clauseFacts(units: readonly Unit[]): Clauses {
   const other: boolean[] = [];
   for (const unit of units) {
     if (OPTION_WORDS.has(unit.text)) option[unit.clause] = true;
-    if (LABELS[unit.text]) labels[unit.clause] = true;
+    if (LABELS.has(unit.text)) labels[unit.clause] = true;
     else if (!unit.stop) other[unit.clause] = true;
   }
   return { option, labelOnly: labels.map((has, c) => has && !other[c]) };
@@ -108,7 +108,7 @@ function findLabel(dish: string, units: readonly Unit[], clauses: Clauses): Diet
     last = unit;
   }
   for (const unit of units) {
-    const named = LABELS[unit.text];
+    const named = LABELS.get(unit.text);
     if (!named || clauses.option[unit.clause]) continue;
     const placed = unit.heading || clauses.labelOnly[unit.clause];
     if (placed || (named.strong && (unit === first || unit === last))) found.add(named.diet);
@@ -297,7 +297,7 @@ function ingredientsDiet(units: readonly Unit[], clauses: Clauses): Diet | undef
     if (clauses.option[unit.clause]) return;
     // "Pasta med vegansk ost", "på vegetarisk korv", "Anamma-korv": the word makes the food right
     // after it (adjectives aside) plant-based, or for vegetarian ones, not meat.
-    const asLabel = LABELS[unit.text];
+    const asLabel = LABELS.get(unit.text);
     const entry = unit.entry;
     let modifier: Modifier | undefined;
     if (asLabel?.strong) modifier = asLabel.diet === 'vegan' ? 'vegan' : 'vegetarian';
@@ -308,7 +308,7 @@ function ingredientsDiet(units: readonly Unit[], clauses: Clauses): Diet | undef
 
   units.forEach((unit, i) => {
     // Label words are read by findLabel; "fisk", "kött" and "veg" in the text are food words too.
-    const labelWord = LABELS[unit.text] && (unit.heading || !(unit.entry && unit.entry.cls !== 'neutral'));
+    const labelWord = LABELS.has(unit.text) && (unit.heading || !(unit.entry && unit.entry.cls !== 'neutral'));
     if (unit.stop || labelWord) return;
     // Headings are section names ("Husman:", "Från grillen:"): their unknown words hide nothing.
     const facts = unitFacts(unit, !sawFood && !unit.heading);

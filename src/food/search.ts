@@ -14,8 +14,8 @@ import { analyse, compoundParts, entriesForQueryWord, looseParts, type Entry } f
 import { analysedPart } from './limits.js';
 import { fold } from '../text.js';
 
-// "kött" and "meat" follow the meat tag, which includes poultry. No prototype: "constructor" is no diet.
-const DIET_WORDS: Record<string, DietFilter | undefined> = Object.create(null);
+// "kött" and "meat" follow the meat tag, which includes poultry. A Map: "constructor" is no diet.
+const DIET_WORDS = new Map<string, DietFilter>();
 for (const [filter, words] of [
   ['vegan', 'vegan vegansk veganska veganskt vaxtbaserad vaxtbaserat plantbased'],
   ['vegetarian', 'vegetarian vegetarisk vegetariska vegetariskt veg veggie vego vegetarianer'],
@@ -23,7 +23,7 @@ for (const [filter, words] of [
   ['fish', 'fish fisk'],
   ['meat', 'meat kott'],
 ] as const) {
-  for (const word of words.split(' ')) DIET_WORDS[word] = filter;
+  for (const word of words.split(' ')) DIET_WORDS.set(word, filter);
 }
 
 interface QueryWord {
@@ -47,7 +47,7 @@ export function compileQuery(query: string): DishQuery | undefined {
   const words = texts.map((text): QueryWord => {
     // Words of one or two letters ("i" in "pytt i panna") only match as text.
     const { entries, parts } = text.length >= 3 ? entriesForQueryWord(text) : { entries: [], parts: undefined };
-    return { text, entries, parts, diet: DIET_WORDS[text] };
+    return { text, entries, parts, diet: DIET_WORDS.get(text) };
   });
   return { words };
 }

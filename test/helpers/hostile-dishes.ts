@@ -67,14 +67,14 @@ const SHAPES: Record<string, Shape> = {
 };
 
 /**
- * Each shape as dishes of `dishChars` characters (the last one may be longer), `totalChars` at
- * least in all: `(MB, MB)` is one dish of 1 MB, `(MB, 4096)` 256 dishes of 4 KB.
+ * Each shape as dishes of `dishChars` characters (or a few more), `totalChars` at least in all:
+ * `(MB, MB)` is one dish of 1 MB, `(MB, 4096)` 256 dishes of 4 KB. Another `seed`, other text.
  */
-export const hostileDishes: Record<string, (totalChars: number, dishChars: number) => string[]> = Object.fromEntries(
+export const hostileDishes: Record<string, (totalChars: number, dishChars: number, seed?: number) => string[]> = Object.fromEntries(
   Object.entries(SHAPES).map(([name, shape], i) => [
     name,
-    (totalChars: number, dishChars: number) => {
-      const rnd = random(0x9e3779b9 ^ (i + 1));
+    (totalChars: number, dishChars: number, seed = 0) => {
+      const rnd = random((0x9e3779b9 ^ (i + 1)) + seed * 7919);
       const dishes: string[] = [];
       let total = 0;
       while (total < totalChars) {
