@@ -16,6 +16,7 @@
 //    the error that hurts, so the rules give up recall for precision.
 import { tagsOf, type Diet, type DietTag } from './filter.js';
 import { analyse, looseParts, type Entry, type FoodClass, type Unit } from './glossary.js';
+import { isClipped, MAX_MEMO_WORD_CHARS, work, analysedPart } from './limits.js';
 
 /** `['vegan', 'vegetarian']`, `['vegetarian']`, `['fish']`, `['meat']`, or `[]` when the text does not tell. */
 export function dietTags(dish: string): DietTag[] {
@@ -26,10 +27,10 @@ export function dietTags(dish: string): DietTag[] {
 
 // Strong labels mean a diet wherever they stand; weak ones are also ordinary words ("veg" is
 // vegetables, "fisk" is fish, "gröna" is green), so they count only in a heading ("Fisk: …") or a
-// clause of labels alone ("(V)", ", vg").
-const LABELS: Record<string, { diet: Diet; strong: boolean }> = {};
+// clause of labels alone ("(V)", ", vg"). A Map: "constructor" in a dish is not a label.
+const LABELS = new Map<string, { diet: Diet; strong: boolean }>();
 const label = (diet: Diet, strong: boolean, words: string) => {
-  for (const word of words.split(' ')) LABELS[word.replace(/_/g, ' ')] = { diet, strong };
+  for (const word of words.split(' ')) LABELS.set(word.replace(/_/g, ' '), { diet, strong });
 };
 label(
   'vegan',
@@ -44,7 +45,7 @@ label('meat', false, 'kott meat');
 
 /** The diet a label word names, and whether it names it anywhere (strong) or only as a heading or tag. */
 export function labelWord(folded: string): { diet: Diet; strong: boolean } | undefined {
-  return LABELS[folded];
+  return LABELS.get(folded);
 }
 
 const EMOJI: [RegExp, Diet][] = [
@@ -84,7 +85,7 @@ function clauseFacts(units: readonly Unit[]): Clauses {
   const other: boolean[] = [];
   for (const unit of units) {
     if (OPTION_WORDS.has(unit.text)) option[unit.clause] = true;
-    if (LABELS[unit.text]) labels[unit.clause] = true;
+    if (LABELS.has(unit.text)) labels[unit.clause] = true;
     else if (!unit.stop) other[unit.clause] = true;
   }
   return { option, labelOnly: labels.map((has, c) => has && !other[c]) };
@@ -107,7 +108,7 @@ function findLabel(dish: string, units: readonly Unit[], clauses: Clauses): Diet
     last = unit;
   }
   for (const unit of units) {
-    const named = LABELS[unit.text];
+    const named = LABELS.get(unit.text);
     if (!named || clauses.option[unit.clause]) continue;
     const placed = unit.heading || clauses.labelOnly[unit.clause];
     if (placed || (named.strong && (unit === first || unit === last))) found.add(named.diet);
@@ -209,8 +210,10 @@ function unitFacts(unit: Unit, first: boolean): Facts {
   let facts = wordFacts.get(unit.text);
   if (!facts) {
     facts = unit.parts ? compoundFacts(unit.parts) : unknownFacts(unit.text);
-    if (wordFacts.size > 20_000) wordFacts.clear();
-    wordFacts.set(unit.text, facts);
+    if (unit.text.length <= MAX_MEMO_WORD_CHARS) {
+      if (wordFacts.size > 20_000) wordFacts.clear();
+      wordFacts.set(unit.text, facts);
+    }
   }
   return facts;
 }
@@ -243,11 +246,15 @@ function applyModifier(modifier: Modifier, facts: Facts, classes: Set<FoodClass>
   if (modifier === 'vegetarian') classes.add('egg');
 }
 
-/** The dish's diet, or undefined when the text does not tell. */
+/**
+ * The dish's diet, or undefined when the text does not tell. Of a dish longer than the rules read
+ * (MAX_ANALYSED_CHARS), only "meat" is said: the unread rest could hold meat as an unknown word could.
+ */
 export function dietOf(dish: string): Diet | undefined {
   const units = analyse(dish);
   const clauses = clauseFacts(units);
-  return findLabel(dish, units, clauses) ?? ingredientsDiet(units, clauses);
+  const diet = findLabel(analysedPart(dish), units, clauses) ?? ingredientsDiet(units, clauses);
+  return isClipped(dish) && diet !== 'meat' ? undefined : diet;
 }
 
 function ingredientsDiet(units: readonly Unit[], clauses: Clauses): Diet | undefined {
@@ -261,43 +268,47 @@ function ingredientsDiet(units: readonly Unit[], clauses: Clauses): Diet | undef
   const negated = new Set<number>();
   const modified = new Map<number, Modifier>();
 
+  // One pass, each unit looked at once: a negation cancels the food words after it in its clause,
+  // until a word that starts a new list; "fri" the food word before it; a modifier the food word
+  // right after it (adjectives aside). A later one of each overrides an earlier one, as a scan from
+  // each would.
+  let negating = -1; // the clause a negation is cancelling words in, or -1
+  let lastFood = -1; // the last non-stop unit of the current clause, or -1
+  let pending: { modifier: Modifier; clause: number } | undefined; // a modifier still looking for its food
   units.forEach((unit, i) => {
-    if (NEGATIONS.has(unit.text)) {
-      for (let j = i + 1; j < units.length; j++) {
-        const next = units[j]!;
-        if (next.clause !== unit.clause || NEGATION_ENDS.has(next.text)) break;
-        if (!next.stop) negated.add(j);
-      }
-    } else if (FREE.has(unit.text)) {
-      for (let j = i - 1; j >= 0 && units[j]!.clause === unit.clause; j--) {
-        if (!units[j]!.stop) {
-          negated.add(j);
-          break;
-        }
+    work(1);
+    const previous = units[i - 1];
+    if (previous && previous.clause !== unit.clause) lastFood = -1;
+    if (negating !== unit.clause) negating = -1;
+    else if (NEGATION_ENDS.has(unit.text)) negating = -1;
+    else if (!unit.stop) negated.add(i);
+    if (NEGATIONS.has(unit.text)) negating = unit.clause;
+    else if (FREE.has(unit.text) && lastFood >= 0) negated.add(lastFood);
+    if (!unit.stop) lastFood = i;
+
+    if (pending && pending.clause !== unit.clause) pending = undefined;
+    if (pending) {
+      if (unit.stop) pending = undefined;
+      else if (!(unit.entry && has(unit.entry, 'a'))) {
+        modified.set(i, pending.modifier);
+        pending = undefined;
       }
     }
     if (clauses.option[unit.clause]) return;
     // "Pasta med vegansk ost", "på vegetarisk korv", "Anamma-korv": the word makes the food right
     // after it (adjectives aside) plant-based, or for vegetarian ones, not meat.
-    const asLabel = LABELS[unit.text];
+    const asLabel = LABELS.get(unit.text);
     const entry = unit.entry;
     let modifier: Modifier | undefined;
     if (asLabel?.strong) modifier = asLabel.diet === 'vegan' ? 'vegan' : 'vegetarian';
     else if (entry && (entry.cls === 'substitute' || has(entry, 'v'))) modifier = 'substitute';
     else if (entry && has(entry, 'g')) modifier = 'vegetarian';
-    if (!modifier) return;
-    for (let j = i + 1; j < units.length && units[j]!.clause === unit.clause; j++) {
-      const next = units[j]!;
-      if (next.stop) break;
-      if (next.entry && has(next.entry, 'a')) continue;
-      modified.set(j, modifier);
-      break;
-    }
+    if (modifier) pending = { modifier, clause: unit.clause };
   });
 
   units.forEach((unit, i) => {
     // Label words are read by findLabel; "fisk", "kött" and "veg" in the text are food words too.
-    const labelWord = LABELS[unit.text] && (unit.heading || !(unit.entry && unit.entry.cls !== 'neutral'));
+    const labelWord = LABELS.has(unit.text) && (unit.heading || !(unit.entry && unit.entry.cls !== 'neutral'));
     if (unit.stop || labelWord) return;
     // Headings are section names ("Husman:", "Från grillen:"): their unknown words hide nothing.
     const facts = unitFacts(unit, !sawFood && !unit.heading);

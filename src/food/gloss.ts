@@ -46,8 +46,9 @@ function buildCompoundGloss(parts: readonly Entry[]): { text: string; adjective:
  * when the dish is not Swedish ("Grilled salmon" needs no "salmon").
  */
 export function englishGloss(dish: string): string | undefined {
-  const items: string[] = [];
-  let adjectives: string[] = [];
+  // Sets: a hostile dish can name thousands of different items, and each is kept once.
+  const items = new Set<string>();
+  const adjectives = new Set<string>();
   let without = false;
   let afterUnknown = false;
   let swedish = false;
@@ -56,13 +57,13 @@ export function englishGloss(dish: string): string | undefined {
     const newClause = previous !== undefined && unit.clause !== previous.clause;
     // An adjective describes a food in its own clause; a heading's ("Vegetarisk: …") carries over.
     if (newClause && !previous!.heading) {
-      adjectives = [];
+      adjectives.clear();
       without = false;
     }
     if (newClause) afterUnknown = false;
     previous = unit;
     if (unit.stop) {
-      adjectives = [];
+      adjectives.clear();
       if (NEGATIONS.has(unit.text)) without = true;
       afterUnknown = false;
       continue;
@@ -81,7 +82,7 @@ export function englishGloss(dish: string): string | undefined {
       ({ text, adjective } = compoundGloss(unit.parts));
       frame = false;
     } else {
-      adjectives = [];
+      adjectives.clear();
       afterUnknown = true;
       continue;
     }
@@ -90,13 +91,13 @@ export function englishGloss(dish: string): string | undefined {
     if (skip) continue;
     if (unit.lang === 'sv' && text.toLowerCase() !== unit.text) swedish = true;
     if (adjective) {
-      if (!adjectives.includes(text)) adjectives.push(text);
+      adjectives.add(text);
       continue;
     }
     const item = [without ? 'without' : '', ...adjectives, text].filter(Boolean).join(' ');
-    adjectives = [];
+    adjectives.clear();
     without = false;
-    if (!items.includes(item)) items.push(item);
+    items.add(item);
   }
-  return swedish && items.length > 0 ? items.join(', ') : undefined;
+  return swedish && items.size > 0 ? [...items].join(', ') : undefined;
 }

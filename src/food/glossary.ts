@@ -5,6 +5,7 @@
 // maps are built on the first call and kept; each dish word's analysis is memoised, because the
 // same few thousand words come back in every menu of every day.
 import { fold } from '../text.js';
+import { analysedPart, MAX_COMPOUND_CHARS, MAX_MEMO_WORD_CHARS, work } from './limits.js';
 
 /**
  * What a word says about a dish's diet.
@@ -748,7 +749,19 @@ interface Index {
   /** Multi-word forms by first word, longest first; English ones singular. */
   readonly phrases: Map<string, { words: readonly string[]; entry: Entry; lang: 'sv' | 'en' }[]>;
   readonly stop: Set<string>;
+  /** The length of the longest Swedish form or stem: no lookup of a longer text can succeed. */
+  readonly longest: number;
+  /**
+   * The stems as a trie, so that a scan along a word reads each letter once and stops where no stem
+   * can go on: node * 65536 + a letter's code → the next node (the root is 0).
+   */
+  readonly trie: Map<number, number>;
+  /** By trie node: the stem that ends there. */
+  readonly trieStems: readonly (Entry | undefined)[];
 }
+
+/** The trie node after `node` and the letter at word[i], or undefined when no stem goes on so. */
+const step = (ix: Index, node: number, word: string, i: number): number | undefined => ix.trie.get(node * 65536 + word.charCodeAt(i));
 
 let index: Index | undefined;
 let searchIndex: Map<string, Entry[]> | undefined;
@@ -841,7 +854,26 @@ function buildIndex(): Index {
   }
   for (const [word, entry] of synonyms) if (!en.has(word)) en.set(word, entry);
   for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
-  return { entries, sv, stems, en, phrases, stop };
+  // Every Swedish form is also a stem.
+  let longest = 0;
+  const trie = new Map<number, number>();
+  const trieStems: (Entry | undefined)[] = [undefined];
+  for (const [key, entry] of stems) {
+    if (key.length > longest) longest = key.length;
+    let node = 0;
+    for (let c = 0; c < key.length; c++) {
+      const edge = node * 65536 + key.charCodeAt(c);
+      let next = trie.get(edge);
+      if (next === undefined) {
+        next = trieStems.length;
+        trieStems.push(undefined);
+        trie.set(edge, next);
+      }
+      node = next;
+    }
+    trieStems[node] = entry;
+  }
+  return { entries, sv, stems, en, phrases, stop, longest, trie, trieStems };
 }
 
 function getIndex(): Index {
@@ -884,15 +916,20 @@ export function singular(word: string): string {
 
 // Longest first; a stripped word must still be a known form or stem of at least three letters.
 const SV_ENDINGS = ['arna', 'orna', 'erna', 'na', 'en', 'et', 'ar', 'or', 'er', 'n', 't', 's', 'a', 'e'];
+const LONGEST_ENDING = 4;
 
 /** A Swedish word as a whole, allowing regular inflections: "laxen", "köttbullarna", "rödbetor". */
 function lookupSv(word: string, ix: Index): Entry | undefined {
+  // Longer than any form with its longest ending: nothing to find, and nothing to hash.
+  if (word.length > ix.longest + LONGEST_ENDING) return undefined;
+  work(word.length);
   const exact = ix.sv.get(word);
   if (exact) return exact;
   for (const ending of SV_ENDINGS) {
     if (!word.endsWith(ending)) continue;
     const stem = word.slice(0, -ending.length);
     if (stem.length < 3) continue;
+    work(stem.length);
     const found = ix.sv.get(stem) ?? ix.stems.get(stem);
     if (found && !found.flags.includes('c')) return found;
   }
@@ -903,28 +940,67 @@ function lookupSv(word: string, ix: Index): Entry | undefined {
  * Splits a Swedish compound into known parts, fewest parts first: "kycklinggryta" → kyckling + gryta,
  * "grönsaksbiff" → grönsak + s + biff, "rödbetsbiff" → rödbet(a) + s + biff. Only the last part may be
  * inflected; the others are stems, each optionally followed by the linking "s".
+ *
+ * Bounded whatever the word: one longer than MAX_COMPOUND_CHARS is not split (no food compound is
+ * that long), and each start a split can reach is scanned once along the stems' trie, which no stem
+ * follows for more than 18 letters: at most 40 × 18 steps, and a few form lookups for the last part.
  */
 function splitCompound(word: string, ix: Index): Entry[] | undefined {
   const n = word.length;
-  if (n < 5) return undefined;
-  // best[i]: fewest parts covering word[i..], with the parts.
-  const best: (Entry[] | undefined)[] = new Array(n + 1);
-  for (let i = n - 3; i >= 0; i--) {
-    let choice: Entry[] | undefined;
-    const last = i > 0 ? lookupSv(word.slice(i), ix) : undefined;
-    if (last && !last.flags.includes('c')) choice = [last];
-    for (let j = i + 2; j <= n - 3; j++) {
-      const stem = ix.stems.get(word.slice(i, j));
-      if (!stem || (j - i < 3 && !stem.flags.includes('c'))) continue;
-      for (const k of word[j] === 's' ? [j, j + 1] : [j]) {
-        const rest = best[k];
-        if (rest && (!choice || rest.length + 1 < choice.length)) choice = [stem, ...rest];
+  if (n < 5 || n > MAX_COMPOUND_CHARS) return undefined;
+  splitCount.fill(0);
+  splitCount.fill(NOT_YET, 0, n - 2); // a part has three letters at least: no split starts after n - 3
+  if (solveSplit(word, 0, ix) < 2) return undefined;
+  const parts: Entry[] = [];
+  for (let i = 0; i < n; i = splitRest[i]!) parts.push(splitFirst[i]!);
+  return parts;
+}
+
+// For each start i of the word being split: the fewest parts covering word[i..] (0: none do;
+// NOT_YET: not worked out), the first part, and where the rest starts. Worked out only for the
+// starts a split can reach from the word's start (for most words, a handful), in arrays kept for
+// the next word.
+const NOT_YET = 255;
+const splitCount = new Uint8Array(MAX_COMPOUND_CHARS + 1);
+const splitFirst: (Entry | undefined)[] = new Array(MAX_COMPOUND_CHARS + 1);
+const splitRest = new Uint8Array(MAX_COMPOUND_CHARS + 1);
+
+function solveSplit(word: string, i: number, ix: Index): number {
+  if (splitCount[i] !== NOT_YET) return splitCount[i]!;
+  const n = word.length;
+  splitCount[i] = 0;
+  // Along the trie from i: every stem word[i..j] is a first part, and the scan stops where no stem
+  // goes on (reach: the letters of word[i..] that some stem starts with).
+  let node: number | undefined = 0;
+  let reach = i;
+  while (reach < n) {
+    work(1);
+    node = step(ix, node, word, reach);
+    if (node === undefined) break;
+    const j = ++reach;
+    const stem = ix.trieStems[node];
+    if (!stem || j - i < 2 || j > n - 3 || (j - i < 3 && !stem.flags.includes('c'))) continue;
+    // The rest starts at j, or after a linking "s"; the first of the fewest parts wins.
+    for (let k = j; k <= (word[j] === 's' ? j + 1 : j); k++) {
+      const parts = solveSplit(word, k, ix);
+      if (parts > 0 && (splitCount[i] === 0 || parts + 1 < splitCount[i]!)) {
+        splitCount[i] = parts + 1;
+        splitFirst[i] = stem;
+        splitRest[i] = k;
       }
     }
-    best[i] = choice;
   }
-  const parts = best[0];
-  return parts && parts.length > 1 ? parts : undefined;
+  // Or word[i..] is the last part, a form with an ending of at most four letters: one part, fewer
+  // than any split.
+  if (i > 0 && reach >= n - LONGEST_ENDING) {
+    const last = lookupSv(word.slice(i), ix);
+    if (last && !last.flags.includes('c')) {
+      splitCount[i] = 1;
+      splitFirst[i] = last;
+      splitRest[i] = n;
+    }
+  }
+  return splitCount[i]!;
 }
 
 /** One analysed word (or multi-word phrase) of a dish. */
@@ -956,6 +1032,7 @@ function analyseWord(word: string, ix: Index): WordInfo {
   const cached = wordCache.get(word);
   if (cached) return cached;
   const svEntry = lookupSv(word, ix);
+  work(word.length);
   const enEntry = ix.en.get(singular(word));
   let info: WordInfo;
   if (svEntry) {
@@ -967,9 +1044,11 @@ function analyseWord(word: string, ix: Index): WordInfo {
     const parts = splitCompound(word, ix);
     info = { entry: undefined, parts, lang: parts ? 'sv' : undefined };
   }
-  // Menus repeat the same words; the cap only guards against unbounded input.
-  if (wordCache.size > 20_000) wordCache.clear();
-  wordCache.set(word, info);
+  // Menus repeat the same words; the caps only guard against unbounded input.
+  if (word.length <= MAX_MEMO_WORD_CHARS) {
+    if (wordCache.size > 20_000) wordCache.clear();
+    wordCache.set(word, info);
+  }
   return info;
 }
 
@@ -983,8 +1062,10 @@ export function looseParts(word: string): readonly Entry[] {
   let found = looseCache.get(word);
   if (!found) {
     found = findLooseParts(word);
-    if (looseCache.size > 20_000) looseCache.clear();
-    looseCache.set(word, found);
+    if (word.length <= MAX_MEMO_WORD_CHARS) {
+      if (looseCache.size > 20_000) looseCache.clear();
+      looseCache.set(word, found);
+    }
   }
   return found;
 }
@@ -992,14 +1073,24 @@ export function looseParts(word: string): readonly Entry[] {
 function findLooseParts(word: string): Entry[] {
   const ix = getIndex();
   const found: Entry[] = [];
-  for (let i = word.length - 3; i >= 3; i--) {
-    const head = ix.stems.get(word.slice(0, i));
-    if (head) {
-      found.push(head);
-      break;
-    }
+  // The longest stem the word starts with, leaving three letters at least: a scan along the trie
+  // that stops where no stem goes on.
+  let head: Entry | undefined;
+  let node: number | undefined = 0;
+  for (let i = 0; i < word.length - 3; i++) {
+    work(1);
+    node = step(ix, node, word, i);
+    if (node === undefined) break;
+    if (i >= 2) head = ix.trieStems[node] ?? head;
   }
-  for (let i = 1; i <= word.length - 4; i++) {
+  if (head) found.push(head);
+  // The longest form (with an ending) the word ends with; no form is longer than ix.longest.
+  for (let i = Math.max(1, word.length - ix.longest - LONGEST_ENDING); i <= word.length - 4; i++) {
+    work(3);
+    // Every form is three letters at least: one that does not start as a stem does cannot be here.
+    const start = step(ix, 0, word, i);
+    const second = start === undefined ? undefined : step(ix, start, word, i + 1);
+    if (second === undefined || step(ix, second, word, i + 2) === undefined) continue;
     const tail = lookupSv(word.slice(i), ix);
     if (tail) {
       found.push(tail);
@@ -1033,7 +1124,8 @@ function words(dish: string): { words: RawWord[]; headingEnd: number } {
     for (const word of fold(segment).split(' ')) if (word) found.push({ word, clause });
   };
   for (const match of dish.matchAll(BREAK)) {
-    take(dish.slice(from, match.index));
+    // Runs of breaks (", (", or a hostile ",,,,") have nothing between them to fold.
+    if (match.index > from) take(dish.slice(from, match.index));
     from = match.index + match[0].length;
     const mark = match[0];
     if (mark === '(' || mark === '[' || mark === '{') depth++;
@@ -1051,11 +1143,14 @@ function words(dish: string): { words: RawWord[]; headingEnd: number } {
 // describeDish() asks for the diet and the gloss of the same dish, one after the other.
 let last: { dish: string; units: readonly Unit[] } | undefined;
 
-/** The dish as analysed words, with multi-word glossary phrases ("pytt i panna") merged into one unit. */
+/**
+ * The dish as analysed words, with multi-word glossary phrases ("pytt i panna") merged into one unit.
+ * Only its first MAX_ANALYSED_CHARS characters are read (limits.ts).
+ */
 export function analyse(dish: string): readonly Unit[] {
   if (last?.dish === dish) return last.units;
   const ix = getIndex();
-  const { words: raw, headingEnd } = words(dish);
+  const { words: raw, headingEnd } = words(analysedPart(dish));
   const units: Unit[] = [];
   for (let i = 0; i < raw.length; i++) {
     const { word, clause } = raw[i]!;
@@ -1093,8 +1188,10 @@ const partsCache = new Map<string, Entry[] | undefined>();
 export function compoundParts(word: string): readonly Entry[] | undefined {
   if (partsCache.has(word)) return partsCache.get(word);
   const parts = word.length >= 6 ? splitCompound(word, getIndex()) : undefined;
-  if (partsCache.size > 20_000) partsCache.clear();
-  partsCache.set(word, parts);
+  if (word.length <= MAX_MEMO_WORD_CHARS) {
+    if (partsCache.size > 20_000) partsCache.clear();
+    partsCache.set(word, parts);
+  }
   return parts;
 }
 

@@ -11,10 +11,11 @@
 import { dietOf } from './diet.js';
 import { fitsDiet, type Diet, type DietFilter } from './filter.js';
 import { analyse, compoundParts, entriesForQueryWord, looseParts, type Entry } from './glossary.js';
+import { analysedPart } from './limits.js';
 import { fold } from '../text.js';
 
-// "kött" and "meat" follow the meat tag, which includes poultry.
-const DIET_WORDS: Record<string, DietFilter> = {};
+// "kött" and "meat" follow the meat tag, which includes poultry. A Map: "constructor" is no diet.
+const DIET_WORDS = new Map<string, DietFilter>();
 for (const [filter, words] of [
   ['vegan', 'vegan vegansk veganska veganskt vaxtbaserad vaxtbaserat plantbased'],
   ['vegetarian', 'vegetarian vegetarisk vegetariska vegetariskt veg veggie vego vegetarianer'],
@@ -22,7 +23,7 @@ for (const [filter, words] of [
   ['fish', 'fish fisk'],
   ['meat', 'meat kott'],
 ] as const) {
-  for (const word of words.split(' ')) DIET_WORDS[word] = filter;
+  for (const word of words.split(' ')) DIET_WORDS.set(word, filter);
 }
 
 interface QueryWord {
@@ -46,7 +47,7 @@ export function compileQuery(query: string): DishQuery | undefined {
   const words = texts.map((text): QueryWord => {
     // Words of one or two letters ("i" in "pytt i panna") only match as text.
     const { entries, parts } = text.length >= 3 ? entriesForQueryWord(text) : { entries: [], parts: undefined };
-    return { text, entries, parts, diet: DIET_WORDS[text] };
+    return { text, entries, parts, diet: DIET_WORDS.get(text) };
   });
   return { words };
 }
@@ -77,8 +78,9 @@ function dishEntries(dish: string): Set<Entry> {
   return found;
 }
 
+/** Whether the dish matches every word of the query; only the part of it the rules read counts (limits.ts). */
 export function matchesDish(query: DishQuery, dish: string): boolean {
-  const text = fold(dish);
+  const text = fold(analysedPart(dish));
   // Analysed only when a word does not match as text, and then once for all words.
   let entries: Set<Entry> | undefined;
   let diet: Diet | undefined | null = null;
