@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Relay } from '../src/relay/server.js';
 import { cli, tempHome, type Home } from './helpers/cli.js';
-import { pinnedClock, WEEKDAY } from './helpers/clock.js';
+import { pinnedClock, SATURDAY, WEEKDAY } from './helpers/clock.js';
 import { startMenuApi, type MenuApi } from './helpers/menu-api.js';
 import { json, relayFor } from './helpers/relay.js';
 
@@ -153,5 +153,98 @@ describe('GET /-/today', () => {
     const res = await fetch(`${url}/-/today`);
     expect(res.status).toBe(502);
     expect(await json(res)).toEqual({ error: 'the menu API failed: upstream answered 503', code: 'UPSTREAM_UNREACHABLE' });
+  });
+});
+
+const PAGE_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
+
+describe('GET /-/board', () => {
+  test('HTML under its own strict policy and the relay\'s security headers, cached with the result; HEAD has no body', async () => {
+    const url = await start();
+    const res = await fetch(`${url}/-/board?region=solna`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('content-security-policy')).toBe(PAGE_POLICY);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('x-cache')).toBe('MISS');
+    expect(res.headers.get('cache-control')).toBe('max-age=10');
+    expect(res.headers.get('refresh')).toBeNull(); // only the TV page reloads itself
+    const html = await res.text();
+    expect(html).toMatch(/^<!doctype html><html lang="en">/);
+    expect(html).not.toMatch(/<script|style=/i);
+    // The page and the JSON are one cache entry: the JSON is a HIT now, and no new upstream call.
+    const calls = api.totalCalls();
+    const again = await fetch(`${url}/-/today?region=ki`);
+    expect(again.headers.get('x-cache')).toBe('HIT');
+    const tv = await fetch(`${url}/-/board?region=solna&tv=1`);
+    expect(tv.headers.get('x-cache')).toBe('HIT');
+    expect(tv.headers.get('refresh')).toBe('60');
+    expect(await tv.text()).toMatch(/^<!doctype html><html lang="en" class="tv">/);
+    expect(api.totalCalls()).toBe(calls);
+    const head = await fetch(`${url}/-/board?region=solna`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+  });
+
+  test('its stylesheet and icon from the relay, and nothing from anywhere else', async () => {
+    const url = await start();
+    const html = await (await fetch(`${url}/-/board`)).text();
+    const links = [...html.matchAll(/<link [^>]*href="([^"]+)"/g)].map((m) => m[1]!);
+    expect(links).toHaveLength(2);
+    for (const link of links) {
+      expect(link).toMatch(/^\/-\/board\.(css|svg)\?v=[0-9a-f]{10}$/);
+      const res = await fetch(url + link);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(link.includes('.css') ? /^text\/css/ : /^image\/svg\+xml$/);
+      expect(res.headers.get('cache-control')).toBe('max-age=86400, immutable');
+    }
+    expect(html.match(/(src|href)="[^"]*"/g)!.filter((a) => !/="(\/-\/|https?:\/\/)/.test(a))).toEqual([]);
+  });
+
+  test('GET / is the board for a browser (Vary: Accept) and still the relayed API root for an API client', async () => {
+    const url = await start();
+    const page = await fetch(`${url}/?region=uppsala`, { headers: { accept: BROWSER } });
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('vary')).toBe('Accept');
+    expect(await page.text()).toContain('<h2 id="region-0">Uppsala</h2>');
+    for (const accept of ['application/json', '*/*']) {
+      const res = await fetch(`${url}/`, { headers: { accept } });
+      expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(res.headers.get('vary')).toBe('Accept');
+      expect(await json(res)).toEqual({ message: 'lunch menu API' });
+    }
+    expect(api.calls.get('/')).toBe(1);
+  });
+
+  test('a bad option: a 400 page saying what is wrong, under the same policy', async () => {
+    const url = await start();
+    const res = await fetch(`${url}/-/board?region=${encodeURIComponent('<script>alert(1)</script>')}`);
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-security-policy')).toBe(PAGE_POLICY);
+    const html = await res.text();
+    expect(html).toContain("<p>Region: unknown region '&lt;script>alert(1)&lt;/script>' (known: Uppsala, Solna or all).</p>");
+    expect(html).not.toContain('<script>');
+  });
+
+  test('the weekend and no-menu-yet states are worded as `today` words them', async () => {
+    const url = await start();
+    offset = SATURDAY - WEEKDAY;
+    for (const id of Object.keys(api.dishes)) api.dishes[id] = [];
+    const html = await (await fetch(`${url}/-/board`)).text();
+    // On a (very wide) terminal, and as the note of a plain run.
+    const terminal = await cli(['--api', api.url, '--no-cache', 'today'], { home, now, columns: 2000 });
+    const [, nothing, facts] = terminal.stdout.trim().split('\n');
+    expect(nothing).toBe('No restaurant has published a menu for today.');
+    expect(facts).toMatch(/^No menu today: .* \(restaurants are usually closed on weekends\)\.$/);
+    const plain = await cli(['--api', api.url, '--no-cache', 'today'], { home, now });
+    expect(plain.stderr).toBe(`restaurant-menu: ${facts!.charAt(0).toLowerCase()}${facts!.slice(1, -1)}\n`);
+    expect(html).toContain(`<p class="empty">${nothing}</p>`);
+    expect(html).toContain(`<ul class="facts"><li>${facts}</li></ul>`);
+    expect(html).toContain('<h1>Lunch today, Saturday 5 Dec</h1>');
+    const vegan = await (await fetch(`${url}/-/board?diet=vegan`)).text();
+    expect(vegan).toContain('<p class="empty">Nothing vegan today.</p>'); // as `today --diet vegan` says it
   });
 });

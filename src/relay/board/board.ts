@@ -16,8 +16,12 @@ import { joinWords, quote } from '../../text.js';
 import { RelayCache, type CachedAnswer } from '../cache.js';
 import { errorBody, RelayError } from '../errors.js';
 import { JSON_TYPE, SECURITY_HEADERS } from '../handler.js';
-import type { BoardDeps, BoardHandler } from './route.js';
+import { boardPage, errorPage, REFRESH_SECONDS } from './page.js';
+import type { BoardDeps, BoardHandler, BoardRoute } from './route.js';
 import { RelaySource } from './source.js';
+import { ASSET_VERSION, CSS, ICON } from './style.js';
+import { regionsOf } from '../../restaurants.js';
+import type { TodayResult } from '../../commands/today.js';
 
 /** How many menus are read at once (from the relay's cache; its upstream has its own cap). */
 const CONCURRENCY = 8;
@@ -99,8 +103,19 @@ function canonical(query: BoardQuery, restaurants: Restaurant[]): Canonical {
   return { region, diet: query.diet, only: [...ids].sort() };
 }
 
-/** Sent with every answer of the board, besides its own content type and policy. */
-const HEADERS = { ...SECURITY_HEADERS };
+const HTML_TYPE = 'text/html; charset=utf-8';
+
+/**
+ * The page's policy: its stylesheet and icon from the relay, nothing else (no script, no inline
+ * style, no form, no frame, no other origin).
+ */
+export const PAGE_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/** The stylesheet and icon: fixed for the life of the process (versioned in the page's links). */
+const ASSETS = {
+  css: { type: 'text/css; charset=utf-8', body: Buffer.from(CSS) },
+  icon: { type: 'image/svg+xml', body: Buffer.from(ICON) },
+};
 
 export function createBoard(deps: BoardDeps): BoardHandler {
   const source = new RelaySource(deps.cache, deps.now);
@@ -139,14 +154,30 @@ export function createBoard(deps: BoardDeps): BoardHandler {
     },
   });
 
-  /** Today's result for a query: its cache entry (the JSON body) and what the cache did. */
+  /** Today's result for a query: its cache entry (the JSON body), what the cache did, and the options resolved. */
   async function result(query: BoardQuery) {
     const { restaurants } = await source.restaurants();
-    return results.get(keyOf(canonical(query, restaurants)));
+    const c = canonical(query, restaurants);
+    return { ...(await results.get(keyOf(c))), canonical: c, regions: regionsOf(restaurants) };
+  }
+
+  // Each page is rendered once per result and view, and kept as long as the result is cached.
+  const pages = new WeakMap<CachedAnswer, Map<string, Buffer>>();
+  function page(answer: CachedAnswer, query: BoardQuery, c: Canonical, regions: string[]): Buffer {
+    let views = pages.get(answer);
+    if (!views) pages.set(answer, (views = new Map()));
+    const view = `${query.english}/${query.tv}`;
+    let html = views.get(view);
+    if (!html) {
+      const today = JSON.parse(answer.body.toString('utf8')) as TodayResult;
+      html = Buffer.from(boardPage(today, { english: query.english, tv: query.tv, region: c.region, only: c.only, regions, computedAt: answer.fetchedAt }));
+      views.set(view, html);
+    }
+    return html;
   }
 
   function send(req: IncomingMessage, res: ServerResponse, status: number, body: Buffer, headers: Record<string, string | number>) {
-    res.writeHead(status, { 'content-length': body.length, ...HEADERS, ...headers });
+    res.writeHead(status, { 'content-length': body.length, ...SECURITY_HEADERS, ...headers });
     res.end(req.method === 'HEAD' ? undefined : body);
     deps.metrics.request(status);
   }
@@ -165,14 +196,29 @@ export function createBoard(deps: BoardDeps): BoardHandler {
     throw error;
   }
 
-  return async (req, res, route, note) => {
+  return async (req: IncomingMessage, res: ServerResponse, route: BoardRoute, note) => {
+    if (route.kind === 'css' || route.kind === 'icon') {
+      const asset = ASSETS[route.kind];
+      const current = new URLSearchParams(route.query).get('v') === ASSET_VERSION;
+      return send(req, res, 200, asset.body, { 'content-type': asset.type, 'cache-control': current ? 'max-age=86400, immutable' : 'max-age=60' });
+    }
+    const html = route.kind === 'page';
+    // The answer at / depends on Accept (a browser gets this page, an API client the API's root).
+    const vary: Record<string, string> = route.root ? { vary: 'Accept' } : {};
+    // The TV page reloads itself (and so does its error page, so that a screen recovers by itself).
+    const tv = (query: BoardQuery | undefined): Record<string, string> => (query?.tv ? { refresh: String(REFRESH_SECONDS) } : {});
+    let query: BoardQuery | undefined;
     try {
-      const { answer, result: got } = await result(parseQuery(route.query));
+      query = parseQuery(route.query);
+      const { answer, result: got, canonical: c, regions } = await result(query);
       note(got);
-      send(req, res, answer.status, answer.body, { 'content-type': JSON_TYPE, ...cacheHeaders(answer, got) });
+      if (!html) return send(req, res, answer.status, answer.body, { 'content-type': JSON_TYPE, ...cacheHeaders(answer, got) });
+      send(req, res, 200, page(answer, query, c, regions), { 'content-type': HTML_TYPE, 'content-security-policy': PAGE_POLICY, ...cacheHeaders(answer, got), ...vary, ...tv(query) });
     } catch (error) {
       const e = failure(error);
-      send(req, res, e.status, errorBody(e.code, e.message), { 'content-type': JSON_TYPE, 'cache-control': 'no-store' });
+      if (!html) return send(req, res, e.status, errorBody(e.code, e.message), { 'content-type': JSON_TYPE, 'cache-control': 'no-store' });
+      const body = Buffer.from(errorPage(e.status, e.message, query?.tv ?? false));
+      send(req, res, e.status, body, { 'content-type': HTML_TYPE, 'content-security-policy': PAGE_POLICY, 'cache-control': 'no-store', ...vary, ...tv(query) });
     }
   };
 }

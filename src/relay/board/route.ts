@@ -21,12 +21,16 @@ export interface BoardRoute {
   root: boolean;
 }
 
-const PATHS: Record<string, BoardKind> = { '/-/today': 'today' };
+const PATHS: Record<string, BoardKind> = { '/-/board': 'page', '/-/today': 'today', '/-/board.css': 'css', '/-/board.svg': 'icon' };
 
-export function boardRoute(target: string, _accept: string | undefined): BoardRoute | undefined {
+/** A browser asking for a page names text/html; API clients send application/json or *\/*. */
+const wantsHtml = (accept: string | undefined) => accept !== undefined && /(^|,)\s*text\/html\s*(;|,|$)/i.test(accept);
+
+export function boardRoute(target: string, accept: string | undefined): BoardRoute | undefined {
   const q = target.indexOf('?');
   const path = q === -1 ? target : target.slice(0, q);
   const query = q === -1 ? '' : target.slice(q + 1);
+  if (path === '/') return wantsHtml(accept) ? { kind: 'page', query, root: true } : undefined;
   const kind = Object.hasOwn(PATHS, path) ? PATHS[path] : undefined;
   return kind && { kind, query, root: false };
 }
