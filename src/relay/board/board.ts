@@ -10,7 +10,7 @@ import { ApiError, UsageError } from '../../errors.js';
 import type { DietFilter } from '../../food/filter.js';
 import { lookup } from '../../lookup.js';
 import { jsonText } from '../../render/common.js';
-import { resolveRegion } from '../../restaurants.js';
+import { regionKey, resolveRegion } from '../../restaurants.js';
 import { SETTINGS } from '../../settings.js';
 import { joinWords, quote } from '../../text.js';
 import { RelayCache, type CachedAnswer } from '../cache.js';
@@ -87,9 +87,22 @@ function fromKey(key: string): Canonical {
   };
 }
 
+/** Regions resolved against a restaurant list, by folded spelling (so at most one per region and alias). */
+const resolved = new WeakMap<Restaurant[], Map<string, string | null>>();
+
+function regionOf(typed: string | null, restaurants: Restaurant[]): string | null {
+  if (typed === null) return null;
+  let known = resolved.get(restaurants);
+  if (!known) resolved.set(restaurants, (known = new Map()));
+  const key = regionKey(typed);
+  let region = known.get(key);
+  if (region === undefined) known.set(key, (region = resolveRegion(typed, restaurants, 'region')));
+  return region;
+}
+
 /** The region as the restaurants spell it, and `only` as identifiers: one cache entry per meaning. */
 function canonical(query: BoardQuery, restaurants: Restaurant[]): Canonical {
-  const region = resolveRegion(query.region, restaurants, 'region');
+  const region = regionOf(query.region, restaurants);
   const ids = new Set<string>();
   for (const text of query.only) {
     const match = lookup(text, restaurants);
@@ -154,11 +167,14 @@ export function createBoard(deps: BoardDeps): BoardHandler {
     },
   });
 
+  const regionLists = new WeakMap<Restaurant[], string[]>();
   /** Today's result for a query: its cache entry (the JSON body), what the cache did, and the options resolved. */
   async function result(query: BoardQuery) {
     const { restaurants } = await source.restaurants();
     const c = canonical(query, restaurants);
-    return { ...(await results.get(keyOf(c))), canonical: c, regions: regionsOf(restaurants) };
+    let regions = regionLists.get(restaurants);
+    if (!regions) regionLists.set(restaurants, (regions = regionsOf(restaurants)));
+    return { ...(await results.get(keyOf(c))), canonical: c, regions };
   }
 
   // Each page is rendered once per result and view, and kept as long as the result is cached.

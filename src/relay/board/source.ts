@@ -27,6 +27,9 @@ export function apiErrorOf(error: RelayError): ApiError {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export class RelaySource implements MenuReader {
+  /** Each cached restaurant list parsed once (every board request resolves its options against it). */
+  private readonly lists = new WeakMap<CachedAnswer, Restaurant[]>();
+
   constructor(
     private readonly cache: RelayCache,
     private readonly now: () => number,
@@ -37,7 +40,9 @@ export class RelaySource implements MenuReader {
     // Very old deployments only answer on the trailing-slash form.
     if (got.answer.status === 404) got = await this.read('/restaurant/');
     if (got.answer.status === 404) throw new ApiError('API_STATUS', 'the menu API has no restaurant list (404): is the relay\'s --upstream right?');
-    return { restaurants: parseRestaurantList(parse(got.answer)), source: got.source };
+    let restaurants = this.lists.get(got.answer);
+    if (!restaurants) this.lists.set(got.answer, (restaurants = parseRestaurantList(parse(got.answer))));
+    return { restaurants, source: got.source };
   }
 
   async menu(restaurant: Restaurant): Promise<{ menu: Menu; source: Provenance }> {
