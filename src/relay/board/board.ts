@@ -5,12 +5,12 @@
 // --redis), under a canonical key, so a hundred screens cost the API nothing more.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Restaurant } from '../../api/model.js';
-import { today } from '../../commands/today.js';
+import { today, type TodayResult } from '../../commands/today.js';
 import { ApiError, UsageError } from '../../errors.js';
 import type { DietFilter } from '../../food/filter.js';
 import { lookup } from '../../lookup.js';
 import { jsonText } from '../../render/common.js';
-import { regionKey, resolveRegion } from '../../restaurants.js';
+import { regionKey, regionsOf, resolveRegion } from '../../restaurants.js';
 import { SETTINGS } from '../../settings.js';
 import { joinWords, quote } from '../../text.js';
 import { RelayCache, type CachedAnswer } from '../cache.js';
@@ -20,8 +20,6 @@ import { boardPage, errorPage, REFRESH_SECONDS } from './page.js';
 import type { BoardDeps, BoardHandler, BoardRoute } from './route.js';
 import { RelaySource } from './source.js';
 import { ASSET_VERSION, CSS, ICON } from './style.js';
-import { regionsOf } from '../../restaurants.js';
-import type { TodayResult } from '../../commands/today.js';
 
 /** How many menus are read at once (from the relay's cache; its upstream has its own cap). */
 const CONCURRENCY = 8;
