@@ -1,8 +1,37 @@
 // Facts the tool states in more than one place, worded once.
+import type { Restaurant } from './api/model.js';
+import type { MenuFailure } from './commands/menus.js';
 import { formatDuration } from './duration.js';
 import { stockholmDate, stockholmDayLabel, stockholmTime } from './stockholm.js';
+import { joinWords } from './text.js';
 
 export const WEEKEND_HINT = 'restaurants are usually closed on weekends';
+
+/** When no restaurant shows a dish today: `today` on a terminal and the lunch board. */
+export const nothingToday = (diet: string | null) => (diet ? `No ${diet} dishes today.` : 'No restaurant has published a menu for today.');
+
+const names = (restaurants: Restaurant[]) => joinWords(restaurants.map((r) => r.name), 'and');
+
+/** Failed restaurants grouped by reason: `Sven Dufva and Jöns Jacob (the menu API ... answered 500)`. */
+function failureText(failed: MenuFailure[]): string {
+  const byReason = new Map<string, Restaurant[]>();
+  for (const f of failed) byReason.set(f.error.message, [...(byReason.get(f.error.message) ?? []), f.restaurant]);
+  return [...byReason].map(([reason, rs]) => `${names(rs)} (${reason})`).join('; ');
+}
+
+/**
+ * What a many-menu result is missing (no menu today, nothing fits the diet, could not fetch),
+ * one fact each, for the footer of `today`/`find`, their notes, and the lunch board.
+ */
+export function missingFacts(result: { noMenu?: Restaurant[]; nothingFits?: Restaurant[]; failed: MenuFailure[]; diet: string | null; weekend: boolean }, noneOpen: boolean): string[] {
+  const out: string[] = [];
+  // None has one: said once, without naming every restaurant of the list.
+  if (result.noMenu?.length && noneOpen && !result.failed.length) out.push(`no restaurant has published a menu for today${result.weekend ? ` (${WEEKEND_HINT})` : ''}`);
+  else if (result.noMenu?.length) out.push(`no menu today: ${names(result.noMenu)}${noneOpen && result.weekend ? ` (${WEEKEND_HINT})` : ''}`);
+  if (result.nothingFits?.length) out.push(`no ${result.diet} dishes today at ${names(result.nothingFits)}`);
+  if (result.failed.length) out.push(`could not fetch the menu of ${failureText(result.failed)}`);
+  return out;
+}
 
 /** `5 min ago`, or `2 days ago (Thursday 26 Nov 11:02)` when it was not today in Stockholm. */
 export function describeAge(fetchedAt: number, now: number): string {

@@ -24,8 +24,14 @@ export interface MenuFailure {
   error: { code: ApiErrorCode; message: string };
 }
 
+/**
+ * What the many-menu commands read restaurants and menus from: the disk cache and the API
+ * (MenuSource), or the relay's cache (the lunch board, relay/board/source.ts).
+ */
+export type MenuReader = Pick<MenuSource, 'restaurants' | 'menu' | 'dishMemo' | 'firstTime'>;
+
 export interface MenusOptions {
-  source: MenuSource;
+  source: MenuReader;
   /** As typed, or null for every region. */
   region: string | null;
   /** Where the region came from when not typed on the command line (`RESTAURANT_MENU_REGION`), for errors. */

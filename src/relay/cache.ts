@@ -110,6 +110,23 @@ export class RelayCache {
     return { answer: await this.load(key), result: 'MISS' };
   }
 
+  /**
+   * Like get(), for answers built from other answers (the lunch board): an expired copy is
+   * refreshed before answering (sharing the refresh with any other request), so that what is
+   * built from it is not a TTL behind. The expired copy is the answer, STALE, only when that
+   * refresh fails (`error`), or failed within the last TTL (stale-if-error, not asked again).
+   */
+  async getFresh(key: string): Promise<{ answer: CachedAnswer; result: CacheResult; error?: unknown }> {
+    const got = await this.get(key);
+    const refreshing = got.result === 'STALE' ? this.inflight.get(key) : undefined;
+    if (!refreshing) return got;
+    try {
+      return { answer: await refreshing, result: 'MISS' };
+    } catch (error) {
+      return { ...got, error };
+    }
+  }
+
   /** Whole seconds until the answer expires, rounded up (0 once stale). */
   remainingSeconds(answer: CachedAnswer): number {
     return Math.max(0, Math.ceil((answer.fetchedAt + this.options.ttlMs - this.options.now()) / 1000));

@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CachedAnswer, CacheResult, RelayCache } from './cache.js';
 import { errorBody, RelayError, type RelayErrorCode } from './errors.js';
+import { boardRoute, lazyBoard, type BoardDeps } from './board/route.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
 import { checkTarget } from './safe-path.js';
@@ -26,10 +27,13 @@ export interface HandlerDeps {
   /** The body of GET /-/health. */
   health: () => Record<string, unknown>;
   now: () => number;
+  /** The lunch board's settings (board/); without them, the relay has no board. */
+  board?: Pick<BoardDeps, 'ttlMs' | 'shared'>;
 }
 
 export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: ServerResponse) => void {
   const { cache, metrics, log } = deps;
+  const board = deps.board && lazyBoard({ ...deps.board, cache, metrics, log, now: deps.now });
 
   function send(req: IncomingMessage, res: ServerResponse, status: number, body: Buffer, headers: Record<string, string | number> = {}) {
     res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': body.length, ...SECURITY_HEADERS, ...headers });
@@ -56,6 +60,9 @@ export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: Se
     if (target === '/-/metrics') {
       return send(req, res, 200, Buffer.from(await metrics.text()), { 'content-type': metrics.contentType, 'cache-control': 'no-store' });
     }
+    const route = board && boardRoute(target, req.headers.accept);
+    if (board && route) return board(req, res, route, note);
+    if (target === '/' || target.startsWith('/?')) res.setHeader('vary', 'Accept'); // a browser gets the board there
     const path = checkTarget(target);
     if (typeof path !== 'string') return sendError(req, res, path.status === 414 ? 'TARGET_TOO_LONG' : 'PATH_REFUSED', path.reason);
     try {

@@ -90,7 +90,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   });
   const metrics = createMetrics(cache, options.shared);
   const health = () => (options.shared ? { status: options.shared.up ? 'ok' : 'degraded', redis: options.shared.up ? 'up' : 'down' } : { status: 'ok' });
-  const server = createServer(createHandler({ cache, metrics, log, accessLog: options.accessLog, health, now }));
+  const board = { ttlMs: options.ttlMs, shared: options.shared };
+  const server = createServer(createHandler({ cache, metrics, log, accessLog: options.accessLog, health, now, board }));
   // Responses still being made when the relay closes end their connection, so that closing
   // does not wait for idle keep-alive connections to time out.
   const open = new Set<ServerResponse>();

@@ -1,14 +1,13 @@
 // Output of `today` and `find`: a table per region (restaurant | dish | diet), favourites first,
 // and at the end what is missing and why.
-import type { Restaurant } from '../api/model.js';
 import type { FindResult } from '../commands/find.js';
-import type { MenuFailure, RestaurantMenu } from '../commands/menus.js';
+import type { RestaurantMenu } from '../commands/menus.js';
 import type { TodayResult } from '../commands/today.js';
 import type { RegionGroup } from '../restaurants.js';
 import type { Warning } from '../source.js';
 import { stockholmDayLabel } from '../stockholm.js';
-import { displayWidth, joinWords, largest, pad, quote, safeUrl } from '../text.js';
-import { WEEKEND_HINT } from '../wording.js';
+import { displayWidth, largest, pad, quote, safeUrl } from '../text.js';
+import { missingFacts as missing, nothingToday, WEEKEND_HINT } from '../wording.js';
 import { dietCell, dietColumn, dishCell, dishRecord, jsonWithWarnings, linkText, lines, prose, rendered, type Rendered } from './common.js';
 import { link, type Style } from './style.js';
 import { boxTable, fit, type Cell, type Row } from './table.js';
@@ -16,26 +15,6 @@ import { boxTable, fit, type Cell, type Row } from './table.js';
 type Groups = RegionGroup<RestaurantMenu>[];
 
 const dayOf = (date: string) => stockholmDayLabel(Date.parse(`${date}T12:00:00Z`));
-const names = (restaurants: Restaurant[]) => joinWords(restaurants.map((r) => r.name), 'and');
-
-/** Failed restaurants grouped by reason: `Sven Dufva and Jöns Jacob (the menu API ... answered 500)`. */
-function failureText(failed: MenuFailure[]): string {
-  const byReason = new Map<string, Restaurant[]>();
-  for (const f of failed) byReason.set(f.error.message, [...(byReason.get(f.error.message) ?? []), f.restaurant]);
-  return [...byReason].map(([reason, rs]) => `${names(rs)} (${reason})`).join('; ');
-}
-
-/** What a many-menu result is missing, worded once for the footer and for stderr. */
-function missing(result: { noMenu?: Restaurant[]; nothingFits?: Restaurant[]; failed: MenuFailure[]; diet: string | null; weekend: boolean }, noneOpen: boolean) {
-  const out: string[] = [];
-  // None has one: said once, without naming every restaurant of the list.
-  if (result.noMenu?.length && noneOpen && !result.failed.length) out.push(`no restaurant has published a menu for today${result.weekend ? ` (${WEEKEND_HINT})` : ''}`);
-  else if (result.noMenu?.length) out.push(`no menu today: ${names(result.noMenu)}${noneOpen && result.weekend ? ` (${WEEKEND_HINT})` : ''}`);
-  if (result.nothingFits?.length) out.push(`no ${result.diet} dishes today at ${names(result.nothingFits)}`);
-  if (result.failed.length) out.push(`could not fetch the menu of ${failureText(result.failed)}`);
-  return out;
-}
-
 /** Favourites first (all regions), then each region with the rest. */
 function sections(groups: Groups): { title: string; menus: RestaurantMenu[]; withRegion: boolean }[] {
   const favorites = groups.flatMap((g) => g.restaurants.filter((m) => m.favorite));
@@ -90,8 +69,7 @@ export function renderToday(result: TodayResult, style: Style, warnings: Warning
   if (style.mode === 'plain') return rendered(lines(records(style, result.regions)), facts);
   const diet = result.diet ? ` · ${result.diet} only` : '';
   const out = [style.c.dim(`Lunch today, ${dayOf(result.date)}${diet}`), ...tables(style, result.regions)];
-  if (result.regions.length === 0 && result.diet) out.push(style.c.yellow(`No ${result.diet} dishes today.`));
-  else if (result.regions.length === 0 && !facts.length) out.push(style.c.yellow('No restaurant has published a menu for today.'));
+  if (result.regions.length === 0 && (result.diet || !facts.length)) out.push(style.c.yellow(nothingToday(result.diet)));
   for (const line of footer(style, facts)) out.push(line);
   return rendered(lines(out));
 }

@@ -1,0 +1,238 @@
+// The lunch board: today's menus, computed by the CLI's own `today` (commands/today.ts) from the
+// relay's cache of the API's answers, served as JSON (`/-/today`, the shape of `today --json`)
+// and as a page (`/-/board`). The result for a query is cached like any other answer of the relay
+// (a RelayCache: fresh for --ttl, one computation at a time per query, shared through Redis with
+// --redis), under a canonical key, so a hundred screens cost the API nothing more.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Restaurant } from '../../api/model.js';
+import { today, type TodayResult } from '../../commands/today.js';
+import { ApiError, UsageError } from '../../errors.js';
+import type { DietFilter } from '../../food/filter.js';
+import { lookup } from '../../lookup.js';
+import { jsonText } from '../../render/common.js';
+import { regionKey, regionsOf, resolveRegion } from '../../restaurants.js';
+import { SETTINGS } from '../../settings.js';
+import { joinWords, quote } from '../../text.js';
+import { RelayCache, type CachedAnswer } from '../cache.js';
+import { errorBody, RelayError } from '../errors.js';
+import { JSON_TYPE, SECURITY_HEADERS } from '../handler.js';
+import { boardPage, errorPage, REFRESH_SECONDS } from './page.js';
+import type { BoardDeps, BoardHandler, BoardRoute } from './route.js';
+import { RelaySource } from './source.js';
+import { ASSET_VERSION, CSS, ICON } from './style.js';
+
+/** How many menus are read at once (from the relay's cache; its upstream has its own cap). */
+const CONCURRENCY = 8;
+/** A query longer than this is refused: options are a few short words. */
+const MAX_QUERY = 1_000;
+const MAX_ONLY = 30;
+
+/** The options a board's address may carry, as typed. */
+export interface BoardQuery {
+  region: string | null;
+  diet: DietFilter | null;
+  only: string[];
+  /** English glosses under the dishes. */
+  english: boolean;
+  tv: boolean;
+}
+
+/** Reads the options of a board's address; unknown parameters are ignored (cache-busters), bad values refused. */
+export function parseQuery(query: string): BoardQuery {
+  if (query.length > MAX_QUERY) throw new UsageError(`the options are too long (${query.length} characters; at most ${MAX_QUERY})`);
+  const params = new URLSearchParams(query);
+  const text = (name: string) => params.get(name)?.trim() || undefined;
+  const option = <T>(name: string, parse: (text: string) => T): T | undefined => {
+    const value = text(name);
+    try {
+      return value === undefined ? undefined : parse(value);
+    } catch (error) {
+      throw error instanceof UsageError ? new UsageError(`${name}: ${error.message}`) : error;
+    }
+  };
+  const diet = option('diet', SETTINGS.diet.parse);
+  const lang = option('lang', (v) => {
+    if (v !== 'sv' && v !== 'en') throw new UsageError(`must be sv (the menus as written) or en (with English glosses) (got ${quote(v, 20)})`);
+    return v;
+  });
+  const only = (text('only') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (only.length > MAX_ONLY) throw new UsageError(`only: at most ${MAX_ONLY} restaurants (got ${only.length})`);
+  return {
+    region: text('region') ?? null,
+    diet: diet === undefined || diet === 'any' ? null : diet,
+    only,
+    english: lang === 'en',
+    tv: option('tv', SETTINGS.accessLog.parse) ?? false,
+  };
+}
+
+/** What a result depends on, resolved against the restaurant list: its cache key. */
+interface Canonical {
+  region: string | null;
+  diet: DietFilter | null;
+  /** Identifiers, sorted. */
+  only: string[];
+}
+
+const keyOf = (c: Canonical) => `/-/today/${encodeURIComponent(c.region ?? 'all')}/${c.diet ?? 'any'}/${c.only.map(encodeURIComponent).join(',') || '-'}`;
+
+function fromKey(key: string): Canonical {
+  const [region = 'all', diet = 'any', only = '-'] = key.slice('/-/today/'.length).split('/');
+  return {
+    region: region === 'all' ? null : decodeURIComponent(region),
+    diet: diet === 'any' ? null : (diet as DietFilter),
+    only: only === '-' ? [] : only.split(',').map(decodeURIComponent),
+  };
+}
+
+/** Regions resolved against a restaurant list, by folded spelling (so at most one per region and alias). */
+const resolved = new WeakMap<Restaurant[], Map<string, string | null>>();
+
+function regionOf(typed: string | null, restaurants: Restaurant[]): string | null {
+  if (typed === null) return null;
+  let known = resolved.get(restaurants);
+  if (!known) resolved.set(restaurants, (known = new Map()));
+  const key = regionKey(typed);
+  let region = known.get(key);
+  if (region === undefined) known.set(key, (region = resolveRegion(typed, restaurants, 'region')));
+  return region;
+}
+
+/** The region as the restaurants spell it, and `only` as identifiers: one cache entry per meaning. */
+function canonical(query: BoardQuery, restaurants: Restaurant[]): Canonical {
+  const region = regionOf(query.region, restaurants);
+  const ids = new Set<string>();
+  for (const text of query.only) {
+    const match = lookup(text, restaurants);
+    if (match.kind === 'found' && match.via !== 'typo') ids.add(match.restaurant.id);
+    else throw new UsageError(`only: ${quote(text)} ${match.kind === 'ambiguous' ? `fits ${match.candidates.length} restaurants` : 'is not in the restaurant list'}`);
+  }
+  const chosen = restaurants.filter((r) => ids.has(r.id));
+  if (region !== null && chosen.length > 0 && !chosen.some((r) => r.region === region)) {
+    throw new UsageError(`none of ${joinWords(chosen.map((r) => r.name), 'and')} is in ${region}`);
+  }
+  return { region, diet: query.diet, only: [...ids].sort() };
+}
+
+const HTML_TYPE = 'text/html; charset=utf-8';
+
+/**
+ * The page's policy: its stylesheet and icon from the relay, nothing else (no script, no inline
+ * style, no form, no frame, no other origin).
+ */
+export const PAGE_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/** The stylesheet and icon: fixed for the life of the process (versioned in the page's links). */
+const ASSETS = {
+  css: { type: 'text/css; charset=utf-8', body: Buffer.from(CSS) },
+  icon: { type: 'image/svg+xml', body: Buffer.from(ICON) },
+};
+
+export function createBoard(deps: BoardDeps): BoardHandler {
+  const source = new RelaySource(deps.cache, deps.now);
+  const results = new RelayCache({
+    ttlMs: deps.ttlMs,
+    // Never an expired result: it is computed again (the menus in it stand in, marked stale,
+    // while the API fails; a result of an earlier day must not).
+    maxStaleMs: 0,
+    maxEntries: 256,
+    maxBytes: 16 * 1024 * 1024,
+    shared: deps.shared,
+    now: deps.now,
+    cacheable: (answer) => answer.status === 200,
+    fetch: async (key) => {
+      const c = fromKey(key);
+      try {
+        const result = await today({
+          source,
+          region: c.region,
+          diet: c.diet,
+          concurrency: CONCURRENCY,
+          favorites: c.only,
+          onlyFavorites: c.only.length > 0,
+          regionGiven: c.region !== null,
+          favoritesFromEnv: false,
+          now: deps.now,
+          note: () => {},
+        });
+        return { status: 200, body: Buffer.from(jsonText(result)) };
+      } catch (error) {
+        // Failures travel as the relay's errors (so that relays waiting on this one through Redis fail alike).
+        if (error instanceof ApiError) throw new RelayError(error.transient ? 'UPSTREAM_UNREACHABLE' : 'UPSTREAM_STATUS', error.message);
+        if (error instanceof UsageError) throw new RelayError('BAD_REQUEST', error.message);
+        throw error;
+      }
+    },
+  });
+
+  const regionLists = new WeakMap<Restaurant[], string[]>();
+  /** Today's result for a query: its cache entry (the JSON body), what the cache did, and the options resolved. */
+  async function result(query: BoardQuery) {
+    const { restaurants } = await source.restaurants();
+    const c = canonical(query, restaurants);
+    let regions = regionLists.get(restaurants);
+    if (!regions) regionLists.set(restaurants, (regions = regionsOf(restaurants)));
+    return { ...(await results.get(keyOf(c))), canonical: c, regions };
+  }
+
+  // Each page is rendered once per result and view, and kept as long as the result is cached.
+  const pages = new WeakMap<CachedAnswer, Map<string, Buffer>>();
+  function page(answer: CachedAnswer, query: BoardQuery, c: Canonical, regions: string[]): Buffer {
+    let views = pages.get(answer);
+    if (!views) pages.set(answer, (views = new Map()));
+    const view = `${query.english}/${query.tv}`;
+    let html = views.get(view);
+    if (!html) {
+      const today = JSON.parse(answer.body.toString('utf8')) as TodayResult;
+      html = Buffer.from(boardPage(today, { english: query.english, tv: query.tv, region: c.region, only: c.only, regions, computedAt: answer.fetchedAt }));
+      views.set(view, html);
+    }
+    return html;
+  }
+
+  function send(req: IncomingMessage, res: ServerResponse, status: number, body: Buffer, headers: Record<string, string | number>) {
+    res.writeHead(status, { 'content-length': body.length, ...SECURITY_HEADERS, ...headers });
+    res.end(req.method === 'HEAD' ? undefined : body);
+    deps.metrics.request(status);
+  }
+
+  const cacheHeaders = (answer: CachedAnswer, result: string) => ({
+    'x-cache': result,
+    age: Math.max(0, Math.floor((deps.now() - answer.fetchedAt) / 1000)),
+    'cache-control': `max-age=${results.remainingSeconds(answer)}`,
+  });
+
+  /** A failure as the relay words its own: 400 for a bad option, 502/504 when there is nothing to show. */
+  function failure(error: unknown): RelayError {
+    if (error instanceof RelayError) return error;
+    if (error instanceof UsageError) return new RelayError('BAD_REQUEST', error.message);
+    if (error instanceof ApiError) return new RelayError(error.transient ? 'UPSTREAM_UNREACHABLE' : 'UPSTREAM_STATUS', error.message);
+    throw error;
+  }
+
+  return async (req: IncomingMessage, res: ServerResponse, route: BoardRoute, note) => {
+    if (route.kind === 'css' || route.kind === 'icon') {
+      const asset = ASSETS[route.kind];
+      const current = new URLSearchParams(route.query).get('v') === ASSET_VERSION;
+      return send(req, res, 200, asset.body, { 'content-type': asset.type, 'cache-control': current ? 'max-age=86400, immutable' : 'max-age=60' });
+    }
+    const html = route.kind === 'page';
+    // The answer at / depends on Accept (a browser gets this page, an API client the API's root).
+    const vary: Record<string, string> = route.root ? { vary: 'Accept' } : {};
+    // The TV page reloads itself (and so does its error page, so that a screen recovers by itself).
+    const tv = (query: BoardQuery | undefined): Record<string, string> => (query?.tv ? { refresh: String(REFRESH_SECONDS) } : {});
+    let query: BoardQuery | undefined;
+    try {
+      query = parseQuery(route.query);
+      const { answer, result: got, canonical: c, regions } = await result(query);
+      note(got);
+      if (!html) return send(req, res, answer.status, answer.body, { 'content-type': JSON_TYPE, ...cacheHeaders(answer, got) });
+      send(req, res, 200, page(answer, query, c, regions), { 'content-type': HTML_TYPE, 'content-security-policy': PAGE_POLICY, ...cacheHeaders(answer, got), ...vary, ...tv(query) });
+    } catch (error) {
+      const e = failure(error);
+      if (!html) return send(req, res, e.status, errorBody(e.code, e.message), { 'content-type': JSON_TYPE, 'cache-control': 'no-store' });
+      const body = Buffer.from(errorPage(e.status, e.message, query?.tv ?? false));
+      send(req, res, e.status, body, { 'content-type': HTML_TYPE, 'content-security-policy': PAGE_POLICY, 'cache-control': 'no-store', ...vary, ...tv(query) });
+    }
+  };
+}

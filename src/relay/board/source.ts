@@ -1,0 +1,89 @@
+// The board's menus come from the relay's own cache of the API's answers, not from the API: the
+// same entries (and the same one upstream call per key per TTL window) as every client of the
+// relay. Parsed and neutralised by the CLI's model, with the CLI's rules for copies that stand in
+// while the API fails: a restaurant list of any age, a menu only if it was fetched today.
+import { parseMenu, parseRestaurantList, type Menu, type Restaurant } from '../../api/model.js';
+import type { MenuReader } from '../../commands/menus.js';
+import type { DishMemo } from '../../dishes.js';
+import { ApiError, type ApiErrorCode } from '../../errors.js';
+import type { Provenance } from '../../source.js';
+import { sameStockholmDay } from '../../stockholm.js';
+import { describeAge } from '../../wording.js';
+import type { CachedAnswer, RelayCache } from '../cache.js';
+import { RelayError, type RelayErrorCode } from '../errors.js';
+
+const API_CODES: Partial<Record<RelayErrorCode, ApiErrorCode>> = {
+  UPSTREAM_TIMEOUT: 'API_TIMEOUT',
+  UPSTREAM_UNREACHABLE: 'API_UNREACHABLE',
+  UPSTREAM_STATUS: 'API_STATUS',
+};
+
+/** The relay's failure, as the CLI's error: transient (a copy may stand in) unless the API's answer was bad. */
+export function apiErrorOf(error: RelayError): ApiError {
+  const code = API_CODES[error.code] ?? 'API_BAD_RESPONSE';
+  return new ApiError(code, `the menu API failed: ${error.message}`, code !== 'API_BAD_RESPONSE');
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export class RelaySource implements MenuReader {
+  /** Each cached restaurant list parsed once (every board request resolves its options against it). */
+  private readonly lists = new WeakMap<CachedAnswer, Restaurant[]>();
+
+  constructor(
+    private readonly cache: RelayCache,
+    private readonly now: () => number,
+  ) {}
+
+  async restaurants(): Promise<{ restaurants: Restaurant[]; source: Provenance }> {
+    let got = await this.read('/restaurant');
+    // Very old deployments only answer on the trailing-slash form.
+    if (got.answer.status === 404) got = await this.read('/restaurant/');
+    if (got.answer.status === 404) throw new ApiError('API_STATUS', 'the menu API has no restaurant list (404): is the relay\'s --upstream right?');
+    let restaurants = this.lists.get(got.answer);
+    if (!restaurants) this.lists.set(got.answer, (restaurants = parseRestaurantList(parse(got.answer))));
+    return { restaurants, source: got.source };
+  }
+
+  async menu(restaurant: Restaurant): Promise<{ menu: Menu; source: Provenance }> {
+    const { answer, source, reason } = await this.read(`/restaurant/${encodeURIComponent(restaurant.id)}`);
+    if (answer.status === 404) throw new ApiError('API_INCONSISTENT', `the menu API lists ${restaurant.name} (${restaurant.id}) but has no menu for it (404)`);
+    const now = this.now();
+    if (source.stale && !sameStockholmDay(answer.fetchedAt, now)) {
+      const age = describeAge(answer.fetchedAt, now);
+      throw new ApiError('API_UNREACHABLE', `${reason}; the last copy of the menu of ${restaurant.name} was fetched ${age}, not today, so it is not shown`, true);
+    }
+    return { menu: parseMenu(parse(answer)), source };
+  }
+
+  /** The relay keeps no dish memo: the food rules remember each text for the life of the process. */
+  dishMemo(): DishMemo | undefined {
+    return undefined;
+  }
+
+  /** No one-time notes: the board has no reader to tell them to but the page. */
+  firstTime(): boolean {
+    return false;
+  }
+
+  /** An answer from the relay's cache, refreshed first if expired; an expired copy only when the API fails. */
+  private async read(path: string): Promise<{ answer: CachedAnswer; source: Provenance; reason: string }> {
+    try {
+      const { answer, result, error } = await this.cache.getFresh(path);
+      const stale = result === 'STALE';
+      const reason = error instanceof RelayError ? apiErrorOf(error).message : 'the menu API did not answer';
+      return { answer, source: { fetchedAt: iso(answer.fetchedAt), fromCache: result !== 'MISS', stale }, reason };
+    } catch (error) {
+      throw error instanceof RelayError ? apiErrorOf(error) : error;
+    }
+  }
+}
+
+/** The body as JSON (the relay stores only JSON answers; anything else is the API's fault). */
+function parse(answer: CachedAnswer): unknown {
+  try {
+    return JSON.parse(answer.body.toString('utf8'));
+  } catch {
+    throw new ApiError('API_BAD_RESPONSE', 'the menu API sent malformed JSON');
+  }
+}
