@@ -68,6 +68,17 @@ function withinTtl(entry: CacheEntry, now: number, ttl: number): boolean {
 
 const fetchedToday = (entry: CacheEntry, now: number): boolean => sameStockholmDay(entry.fetchedAt, now);
 
+/**
+ * One warning for the records of an answer that were left out: how many, and why (the first
+ * few reasons). A malformed record is an upstream bug worth knowing of, not a reason to fail.
+ */
+export function droppedWarning(what: string, kind: StaleUse['kind'], reasons: Dropped): Warning | undefined {
+  if (reasons.length === 0) return undefined;
+  const count = plural(reasons.length, kind === 'list' ? 'malformed restaurant' : 'malformed dish', kind === 'list' ? 'malformed restaurants' : 'malformed dishes');
+  const more = reasons.length > REASONS_SHOWN ? `; and ${reasons.length - REASONS_SHOWN} more` : '';
+  return { code: 'API_BAD_RECORDS', message: `${what} has ${count}, left out (${reasons.slice(0, REASONS_SHOWN).join('; ')}${more})` };
+}
+
 export class MenuSource {
   private readonly now: () => number;
   private deadline: number;
@@ -201,17 +212,9 @@ export class MenuSource {
     return entry && value ? { entry, value, dropped } : undefined;
   }
 
-  /**
-   * One warning for the records of an answer that were left out: how many, and why (the first
-   * few reasons). A malformed record is an upstream bug worth knowing of, not a reason to fail.
-   */
   private dropped(what: string, kind: StaleUse['kind'], reasons: Dropped): void {
-    if (reasons.length === 0) return;
-    const count = plural(reasons.length, kind === 'list' ? 'malformed restaurant' : 'malformed dish', kind === 'list' ? 'malformed restaurants' : 'malformed dishes');
-    const more = reasons.length > REASONS_SHOWN ? `; and ${reasons.length - REASONS_SHOWN} more` : '';
-    const message = `${what} has ${count}, left out (${reasons.slice(0, REASONS_SHOWN).join('; ')}${more})`;
-    if (this.warned.some((w) => w.message === message)) return;
-    const warning: Warning = { code: 'API_BAD_RECORDS', message };
+    const warning = droppedWarning(what, kind, reasons);
+    if (!warning || this.warned.some((w) => w.message === warning.message)) return;
     this.warned.push(warning);
     this.options.onWarning?.(warning);
   }

@@ -9,7 +9,7 @@ import { today, type TodayResult } from '../../commands/today.js';
 import { ApiError, UsageError } from '../../errors.js';
 import type { DietFilter } from '../../food/filter.js';
 import { lookup } from '../../lookup.js';
-import { jsonText } from '../../render/common.js';
+import { jsonWithWarnings } from '../../render/common.js';
 import { regionKey, regionsOf, resolveRegion } from '../../restaurants.js';
 import { SETTINGS } from '../../settings.js';
 import { joinWords, quote } from '../../text.js';
@@ -129,7 +129,6 @@ const ASSETS = {
 };
 
 export function createBoard(deps: BoardDeps): BoardHandler {
-  const source = new RelaySource(deps.cache, deps.now);
   const results = new RelayCache({
     ttlMs: deps.ttlMs,
     // Never an expired result: it is computed again (the menus in it stand in, marked stale,
@@ -142,6 +141,7 @@ export function createBoard(deps: BoardDeps): BoardHandler {
     cacheable: (answer) => answer.status === 200,
     fetch: async (key) => {
       const c = fromKey(key);
+      const source = new RelaySource(deps.cache, deps.now);
       try {
         const result = await today({
           source,
@@ -155,7 +155,7 @@ export function createBoard(deps: BoardDeps): BoardHandler {
           now: deps.now,
           note: () => {},
         });
-        return { status: 200, body: Buffer.from(jsonText(result)) };
+        return { status: 200, body: Buffer.from(jsonWithWarnings(result, source.warnings())) };
       } catch (error) {
         // Failures travel as the relay's errors (so that relays waiting on this one through Redis fail alike).
         if (error instanceof ApiError) throw new RelayError(error.transient ? 'UPSTREAM_UNREACHABLE' : 'UPSTREAM_STATUS', error.message);
@@ -168,7 +168,7 @@ export function createBoard(deps: BoardDeps): BoardHandler {
   const regionLists = new WeakMap<Restaurant[], string[]>();
   /** Today's result for a query: its cache entry (the JSON body), what the cache did, and the options resolved. */
   async function result(query: BoardQuery) {
-    const { restaurants } = await source.restaurants();
+    const { restaurants } = await new RelaySource(deps.cache, deps.now).restaurants();
     const c = canonical(query, restaurants);
     let regions = regionLists.get(restaurants);
     if (!regions) regionLists.set(restaurants, (regions = regionsOf(restaurants)));

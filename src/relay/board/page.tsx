@@ -174,7 +174,7 @@ export function boardPage(result: TodayResult, options: PageOptions): string {
             </ul>
           </section>
         ))}
-        {result.regions.length === 0 && <p class="empty">{nothingToday(result.diet)}</p>}
+        {result.regions.length === 0 && (result.diet || !facts.length) && <p class="empty">{nothingToday(result.diet)}</p>}
         {facts.length > 0 && (
           <ul class="facts">
             {facts.map((f) => (

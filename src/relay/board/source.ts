@@ -2,11 +2,11 @@
 // same entries (and the same one upstream call per key per TTL window) as every client of the
 // relay. Parsed and neutralised by the CLI's model, with the CLI's rules for copies that stand in
 // while the API fails: a restaurant list of any age, a menu only if it was fetched today.
-import { parseMenu, parseRestaurantList, type Menu, type Restaurant } from '../../api/model.js';
+import { parseMenu, parseRestaurantList, type Dropped, type Menu, type Restaurant } from '../../api/model.js';
 import type { MenuReader } from '../../commands/menus.js';
 import type { DishMemo } from '../../dishes.js';
 import { ApiError, type ApiErrorCode } from '../../errors.js';
-import type { Provenance } from '../../source.js';
+import { droppedWarning, type Provenance, type Warning } from '../../source.js';
 import { sameStockholmDay } from '../../stockholm.js';
 import { describeAge } from '../../wording.js';
 import type { CachedAnswer, RelayCache } from '../cache.js';
@@ -26,9 +26,12 @@ export function apiErrorOf(error: RelayError): ApiError {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** Each cached restaurant list parsed once (every board request resolves its options against it), with what was left out of it. */
+const lists = new WeakMap<CachedAnswer, { restaurants: Restaurant[]; dropped: Dropped }>();
+
+/** One computation's reader: what its answers lacked is its own `warnings()`, as the CLI's source has them. */
 export class RelaySource implements MenuReader {
-  /** Each cached restaurant list parsed once (every board request resolves its options against it). */
-  private readonly lists = new WeakMap<CachedAnswer, Restaurant[]>();
+  private readonly warned: Warning[] = [];
 
   constructor(
     private readonly cache: RelayCache,
@@ -40,9 +43,14 @@ export class RelaySource implements MenuReader {
     // Very old deployments only answer on the trailing-slash form.
     if (got.answer.status === 404) got = await this.read('/restaurant/');
     if (got.answer.status === 404) throw new ApiError('API_STATUS', 'the menu API has no restaurant list (404): is the relay\'s --upstream right?');
-    let restaurants = this.lists.get(got.answer);
-    if (!restaurants) this.lists.set(got.answer, (restaurants = parseRestaurantList(parse(got.answer))));
-    return { restaurants, source: got.source };
+    let list = lists.get(got.answer);
+    if (!list) {
+      const dropped: Dropped = [];
+      list = { restaurants: parseRestaurantList(parse(got.answer), dropped), dropped };
+      lists.set(got.answer, list);
+    }
+    this.warn(droppedWarning('the restaurant list from the menu API', 'list', list.dropped));
+    return { restaurants: list.restaurants, source: got.source };
   }
 
   async menu(restaurant: Restaurant): Promise<{ menu: Menu; source: Provenance }> {
@@ -53,7 +61,19 @@ export class RelaySource implements MenuReader {
       const age = describeAge(answer.fetchedAt, now);
       throw new ApiError('API_UNREACHABLE', `${reason}; the last copy of the menu of ${restaurant.name} was fetched ${age}, not today, so it is not shown`, true);
     }
-    return { menu: parseMenu(parse(answer)), source };
+    const dropped: Dropped = [];
+    const menu = parseMenu(parse(answer), dropped);
+    this.warn(droppedWarning(`the menu of ${restaurant.name} from the menu API`, 'menu', dropped));
+    return { menu, source };
+  }
+
+  /** What this computation's answers lacked, each once (the `warnings` of `today --json`). */
+  warnings(): Warning[] {
+    return [...this.warned];
+  }
+
+  private warn(warning: Warning | undefined): void {
+    if (warning && !this.warned.some((w) => w.message === warning.message)) this.warned.push(warning);
   }
 
   /** The relay keeps no dish memo: the food rules remember each text for the life of the process. */
