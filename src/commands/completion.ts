@@ -34,26 +34,23 @@ export function completionScript(shell: string): string {
   }
 }
 
-// bash: no bash-completion needed, bash 3.2 (macOS) too. A candidate is shell-quoted (`Sven\ Dufva`)
-// so that it inserts as one word, unless the word was begun with a quote: then readline closes
-// the quote itself. `printf -v` quotes without a subshell per candidate.
+// bash: no bash-completion needed, bash 3.2 (macOS) too. The binary quotes each candidate for
+// the line (bashReplies below): bash inserts COMPREPLY as it is, with no quoting of its own. It is
+// given the word as bash split it and, as $2, the text readline replaces (after an opening quote).
 const BASH = `# ${NAME} completion for bash. Append it to ~/.bashrc:
 #   ${NAME} completion bash >> ~/.bashrc
 # or load it from ~/.bashrc:
 #   eval "$(${NAME} completion bash)"
 _restaurant_menu() {
-  local cur=\${COMP_WORDS[COMP_CWORD]} candidate quoted out
+  local candidate out
+  local -a args=(__complete "$((COMP_CWORD - 1))" --shell bash)
+  if (( $# >= 2 )); then args+=(--text "$2"); fi
   COMPREPLY=()
   # A command substitution waits for all the output (a process substitution may be read short).
-  out=$(command ${NAME} __complete "$((COMP_CWORD - 1))" -- "\${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null) || return 0
+  out=$(command ${NAME} "\${args[@]}" -- "\${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null) || return 0
   [[ -n $out ]] || return 0
   while IFS= read -r candidate; do
-    if [[ $cur == [\\"\\']* ]]; then
-      COMPREPLY+=("$candidate")
-    else
-      printf -v quoted '%q' "$candidate"
-      COMPREPLY+=("$quoted")
-    fi
+    COMPREPLY+=("$candidate")
   done <<< "$out"
 }
 complete -F _restaurant_menu ${NAME}
@@ -70,7 +67,7 @@ const ZSH = `#compdef ${NAME}
 #   eval "$(${NAME} completion zsh)"
 _restaurant_menu() {
   local -a candidates
-  candidates=("\${(@f)$(command ${NAME} __complete "$((CURRENT - 2))" -- "\${(@)words[2,CURRENT]}" 2>/dev/null)}")
+  candidates=("\${(@f)$(command ${NAME} __complete "$((CURRENT - 2))" --shell zsh -- "\${(@)words[2,CURRENT]}" 2>/dev/null)}")
   candidates=(\${candidates:#})
   (( \${#candidates} )) && compadd -U -- "\${candidates[@]}"
 }
@@ -93,23 +90,94 @@ const FISH = `# ${NAME} completion for fish. Save it where fish looks for comple
 function __restaurant_menu_complete
     set -l words (commandline -opc)[2..-1]
     set -l current (commandline -ct)
-    command ${NAME} __complete (count $words) -- $words "$current" 2>/dev/null
+    command ${NAME} __complete (count $words) --shell fish -- $words "$current" 2>/dev/null
 end
 complete -c ${NAME} -f -a '(__restaurant_menu_complete)'
 `;
 
 /**
- * `restaurant-menu __complete <index> -- <word>...`: the candidates, one a line. The same
- * signature as main.ts's main, as dist/complete.js and dist/cli.js are loaded alike by bin/.
- * Malformed arguments print nothing.
+ * `restaurant-menu __complete <index> [--shell bash|zsh|fish] [--text <text>] -- <word>...`: the
+ * candidates, one a line. The same signature as main.ts's main, as dist/complete.js and
+ * dist/cli.js are loaded alike by bin/. Malformed arguments print nothing.
+ *
+ * For bash each line is what goes on the command line, quoted for the state of the word being
+ * completed (bashReplies); zsh and fish get the bare candidates and quote them themselves. A
+ * caller that does not name its shell (a script printed by an older version, still in someone's
+ * ~/.bashrc, added bare candidates to a quoted word) gets no candidate that would need quoting
+ * inside the quote its word begins with.
  */
 export async function main(argv: string[], io: Io): Promise<number> {
   const index = Number(argv[1]);
-  const words = argv.slice(argv[2] === '--' ? 3 : 2);
   if (argv[0] !== '__complete' || !Number.isInteger(index) || index < 0) return EXIT.usage;
-  const candidates = complete(COMMAND_TABLE, index, words, io.env);
-  if (candidates.length) io.stdout.write(candidates.map((c) => `${c}\n`).join(''));
+  const options: { shell?: string; text?: string } = {};
+  let i = 2;
+  for (; argv[i] === '--shell' || argv[i] === '--text'; i += 2) {
+    if (argv[i + 1] === undefined) return EXIT.usage;
+    options[argv[i] === '--shell' ? 'shell' : 'text'] = argv[i + 1];
+  }
+  const words = argv.slice(argv[i] === '--' ? i + 1 : i);
+  const current = words[index] ?? '';
+  const candidates = complete(COMMAND_TABLE, index, words, io.env).filter((c) => !CONTROL.test(c));
+  const lines =
+    options.shell === 'bash'
+      ? bashReplies(candidates, current, options.text)
+      : options.shell === 'zsh' || options.shell === 'fish'
+        ? candidates
+        : candidates.filter((c) => !UNSAFE_IN_QUOTE[current[0] ?? '']?.test(c));
+  if (lines.length) io.stdout.write(lines.map((c) => `${c}\n`).join(''));
   return EXIT.ok;
+}
+
+/** No candidate with a control character is offered (the model has none; a line cannot hold one). */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** What cannot stand bare inside a quote in bash: it would end the quote or expand. */
+const UNSAFE_IN_QUOTE: Record<string, RegExp> = { '"': /["\\$`!]/, "'": /'/ };
+
+type Quote = '' | '"' | "'";
+
+/**
+ * The whole word, as bash should read it back as `candidate`, in the quoting the word being
+ * completed began with: `Qq\"\;\ x`, `"Qq\"; x`, `'Ss'\''; x`. Every character bash treats
+ * specially is escaped; characters beyond ASCII are left as they are (bash gives none a meaning),
+ * so `Jöns\ Jacob` reads well in any locale. Inside double quotes `!` is written outside them
+ * (`"Yo"\!" Sushi"`): a backslash before it inside double quotes would stop history expansion but
+ * stay in the word. readline adds the closing quote after a single match unless the line already
+ * ends with that quote character, so a word that would end with one (`\"`, or a quote reopened
+ * after `'\''` or `"\!"`) gets its closing quote here.
+ */
+export function bashWord(candidate: string, quote: Quote): string {
+  let word: string;
+  if (quote === "'") word = `'${candidate.replace(/'/g, "'\\''")}`;
+  else if (quote === '"') word = `"${candidate.replace(/["\\$`]/g, '\\$&').replace(/!/g, '"\\!"')}`;
+  else return candidate.replace(/[^\w./@%+,\u0080-\u{10ffff}-]/gu, '\\$&');
+  return word.length > 1 && word.endsWith(quote) ? word + quote : word;
+}
+
+/**
+ * What bash is to put in COMPREPLY for each candidate. readline replaces only `text`, the end of
+ * the word being completed after its last opening quote or word-break character (`$2` of the
+ * completion function); `word` is the whole word as bash split it (COMP_WORDS). A reply is the
+ * rest of the candidate's quoted word (bashWord) after what stays on the line, so that the line
+ * ends up holding exactly that quoted word. A candidate whose quoted word does not begin with
+ * what stays (the word was quoted in a way bashWord would not have) is left out: nothing is ever
+ * added to a line in a quoting state it was not written for.
+ */
+export function bashReplies(candidates: readonly string[], word: string, text?: string): string[] {
+  // bash splits `--region=k` into `--region`, `=`, `k`: the value after a lone `=` is a word of its own.
+  if (word === '=') [word, text] = ['', ''];
+  const quote: Quote = word[0] === '"' || word[0] === "'" ? word[0] : '';
+  // Called by hand (not by readline): readline would replace what follows the opening quote.
+  text ??= quote ? word.slice(1) : word;
+  if (!word.endsWith(text)) return [];
+  const stays = word.slice(0, word.length - text.length);
+  const replies: string[] = [];
+  for (const candidate of candidates) {
+    const quoted = bashWord(candidate, quote);
+    const start = quoted.slice(0, stays.length);
+    // What was typed may differ in case (`"sven d` → `"Sven Dufva"`); quotes and escapes may not.
+    if (start === stays || (start.length === stays.length && start.toLowerCase() === stays.toLowerCase())) replies.push(quoted.slice(stays.length));
+  }
+  return [...new Set(replies)];
 }
 
 /** The restaurants in the disk cache (any API, any age); none when there is no usable cache. */
