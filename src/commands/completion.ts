@@ -14,6 +14,8 @@ import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { cacheDir } from '../paths.js';
 import { longFlag, settingDef, SETTINGS, valueFlags, type Env, type SettingKey } from '../settings.js';
+import type { Restaurant } from '../api/model.js';
+import { foldFast, foldHead, head } from '../matching.js';
 import { fold } from '../text.js';
 
 export { processIo } from '../io.js';
@@ -259,9 +261,18 @@ function contextOf(commands: readonly CommandInfo[], before: readonly string[]):
   return ctx;
 }
 
+/** A candidate and what it is matched on, folded once. */
+interface Word {
+  text: string;
+  folded: string;
+}
+const word = (text: string): Word => ({ text, folded: foldHead(text) });
+
 /**
  * Candidates for `words[index]`, the word being completed (it may be empty or missing): each
- * fits what has been typed of it, ignoring case and accents (`jons` → `Jöns Jacob`).
+ * fits what has been typed of it, ignoring case and accents (`jons` → `Jöns Jacob`). The cache is
+ * read once and each name folded once, on its first MATCHED_LENGTH characters: a <TAB> costs
+ * time in proportion to the number of restaurants, however long their names.
  */
 export function complete(commands: readonly CommandInfo[], index: number, words: readonly string[], env: Env): string[] {
   const before = words.slice(0, index);
@@ -270,8 +281,17 @@ export function complete(commands: readonly CommandInfo[], index: number, words:
   const show = commands.find((c) => c.name === 'show')!;
   const optionsOf = ctx.command ?? ctx.parent ?? show;
   const typed = fold(current);
-  const fits = (candidate: string) => fold(candidate).startsWith(typed);
-  const unique = (candidates: string[]) => [...new Set(candidates)];
+  let cached: Restaurant[] | undefined;
+  const restaurants = () => (cached ??= restaurantsIn(env));
+  /** The candidates (each once) that begin with what was typed, folded. */
+  const fitting = (candidates: Iterable<string | Word>, typedText = typed) => {
+    const out = new Set<string>();
+    for (const c of candidates) {
+      const w = typeof c === 'string' ? word(c) : c;
+      if (!out.has(w.text) && w.folded.startsWith(typedText)) out.add(w.text);
+    }
+    return [...out];
+  };
 
   // An option's value: `--region <TAB>`, `--region=<TAB>` (one word in zsh and fish; in bash
   // `--region`, `=` and the value, and bash replaces only what follows the `=`).
@@ -279,7 +299,7 @@ export function complete(commands: readonly CommandInfo[], index: number, words:
     const valueOf = (flag: string | undefined, prefix: string, text: string) => {
       const key = flag && VALUE_FLAGS.has(flag) ? optionKey(optionsOf, flag) : undefined;
       if (!key) return undefined;
-      return unique(valuesOf(key, env).filter((v) => fold(v).startsWith(fold(text)))).map((v) => prefix + v);
+      return fitting(new Set(valuesOf(key, restaurants)), fold(text)).map((v) => prefix + v);
     };
     const previous = before.at(-1);
     const split =
@@ -292,58 +312,84 @@ export function complete(commands: readonly CommandInfo[], index: number, words:
   }
 
   const commandNames = commands.map((c) => c.name);
-  if (ctx.help) return ctx.args.length === 0 ? commandNames.filter(fits) : [];
-  if (ctx.parent) return ctx.parent.subcommands!.map((c) => c.name).filter(fits);
-  if (!ctx.command) return unique([...commandNames, HELP_COMMAND, ...restaurantWords(env)].filter(fits));
+  if (ctx.help) return ctx.args.length === 0 ? fitting(commandNames) : [];
+  if (ctx.parent) return fitting(ctx.parent.subcommands!.map((c) => c.name));
+  if (!ctx.command) return fitting([...commandNames, HELP_COMMAND, ...restaurantWords(restaurants())]);
 
   const { path, args } = ctx;
-  if (path === 'show') return args.length === 0 ? unique(restaurantWords(env).filter(fits)) : nameContinuations(restaurantsIn(env), args, current);
-  if (path === 'completion') return args.length === 0 ? SHELLS.filter(fits) : [];
+  if (path === 'show') return args.length === 0 ? fitting(restaurantWords(restaurants())) : nameContinuations(restaurants(), args, current);
+  if (path === 'completion') return args.length === 0 ? fitting(SHELLS) : [];
   if (path === 'config get' || path === 'config unset' || path === 'config set') {
-    if (args.length === 0) return SAVED.filter(fits);
+    if (args.length === 0) return fitting(SAVED);
     if (path === 'config set' && args.length === 1 && (SAVED as string[]).includes(args[0]!)) {
       const key = args[0] as SettingKey;
-      return key === 'favorites' ? favoriteCandidates(env, current) : unique(valuesOf(key, env).filter(fits));
+      return key === 'favorites' ? favoriteCandidates(restaurants(), current) : fitting(new Set(valuesOf(key, restaurants)));
     }
   }
   return [];
 }
 
 /** What a setting takes, for completion: its listed values; regions also from the cache. */
-function valuesOf(key: SettingKey, env: Env): string[] {
+function valuesOf(key: SettingKey, restaurants: () => Restaurant[]): string[] {
   const values = [...(settingDef(key).values ?? [])];
-  if (key === 'region') for (const r of restaurantsIn(env)) values.push(r.region.toLowerCase());
+  if (key === 'region') for (const r of restaurants()) values.push(r.region.toLowerCase());
   return values;
 }
 
 /** Each restaurant's identifier and name (the name alone when they differ only in case or accents). */
-function restaurantWords(env: Env): string[] {
-  return restaurantsIn(env).flatMap((r) => (fold(r.id) === fold(r.name) ? [r.name] : [r.id, r.name]));
+function restaurantWords(restaurants: Restaurant[]): Word[] {
+  return restaurants.flatMap((r) => {
+    const [id, name] = [word(r.id), word(r.name)];
+    return id.folded === name.folded ? [name] : [id, name];
+  });
 }
 
-/** `restaurant-menu sven <TAB>` → `Dufva`: the rest of each name that begins with the words typed. */
-function nameContinuations(restaurants: { name: string }[], args: string[], current: string): string[] {
+/**
+ * `restaurant-menu sven <TAB>` → `Dufva`: the rest of each name that begins with the words
+ * typed. One pass over each name's first MATCHED_LENGTH characters, each word folded once,
+ * stopping at the first word that does not continue what was typed. Where words that fold to
+ * nothing (`-`) make several places fit (`Café - Bar` after `cafe`), the first and the last are
+ * offered (`- Bar`, `Bar`).
+ */
+function nameContinuations(restaurants: Restaurant[], args: string[], current: string): string[] {
   const typed = fold(args.join(' '));
-  const out: string[] = [];
+  const want = fold(current);
+  const out = new Set<string>();
   for (const { name } of restaurants) {
-    const parts = name.split(' ').filter(Boolean);
-    for (let k = 1; k < parts.length; k++) {
-      if (fold(parts.slice(0, k).join(' ')) !== typed) continue;
-      const rest = parts.slice(k).join(' ');
-      if (fold(rest).startsWith(fold(current))) out.push(rest);
+    const matched = head(name);
+    const fits: number[] = [];
+    let at = 0; // how much of `typed` the words so far cover
+    for (let start = 0; start < matched.length; ) {
+      const space = matched.indexOf(' ', start);
+      const end = space < 0 ? matched.length : space;
+      // A word cut off at the end of the matched part ends nowhere.
+      if (space < 0 && matched.length < name.length && name[end] !== ' ') break;
+      const folded = end > start ? foldFast(matched.slice(start, end)) : '';
+      if (folded) {
+        const sep = at > 0 ? 1 : 0;
+        if ((sep && typed[at] !== ' ') || !typed.startsWith(folded, at + sep)) break;
+        at += sep + folded.length;
+      }
+      if (at === typed.length && end > start) fits.push(end);
+      start = end + 1;
+    }
+    for (const end of new Set([fits[0], fits.at(-1)])) {
+      if (end === undefined) continue;
+      const rest = name.slice(end).split(' ').filter(Boolean).join(' ');
+      if (rest && foldHead(rest).startsWith(want)) out.add(rest);
     }
   }
-  return [...new Set(out)];
+  return [...out];
 }
 
 /** `config set favorites bikupan,<TAB>`: favourites are a comma-separated list of identifiers. */
-function favoriteCandidates(env: Env, current: string): string[] {
+function favoriteCandidates(restaurants: Restaurant[], current: string): string[] {
   const comma = current.lastIndexOf(',');
-  const head = current.slice(0, comma + 1);
-  const chosen = new Set(head.split(',').map((s) => s.trim()));
+  const listed = current.slice(0, comma + 1);
+  const chosen = new Set(listed.split(',').map((s) => s.trim()));
   const typed = fold(current.slice(comma + 1));
-  return restaurantsIn(env)
+  return restaurants
     .map((r) => r.id)
-    .filter((id) => !chosen.has(id) && fold(id).startsWith(typed))
-    .map((id) => head + id);
+    .filter((id) => !chosen.has(id) && foldHead(id).startsWith(typed))
+    .map((id) => listed + id);
 }
