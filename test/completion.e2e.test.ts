@@ -286,6 +286,32 @@ describe('bash', () => {
     expect(t.api.totalCalls()).toBe(0);
   });
 
+  test('after a URL: bash splits it at each `:` (COMP_WORDBREAKS), the script joins the pieces again', async () => {
+    const script = `
+      eval "$(restaurant-menu completion bash)" || exit 3
+      COMP_LINE="restaurant-menu --api http://127.0.0.1:8080 sv"; COMP_POINT=\${#COMP_LINE}
+      COMP_WORDS=(restaurant-menu --api http : //127.0.0.1 : 8080 sv); COMP_CWORD=7
+      _restaurant_menu restaurant-menu sv 8080; printf '%s\\0' "\${COMPREPLY[@]}"; printf '<<NEXT>>'
+      # The same with a space before a colon: two words, the second not an option's value.
+      COMP_LINE="restaurant-menu --api http :sv"; COMP_POINT=\${#COMP_LINE}
+      COMP_WORDS=(restaurant-menu --api http : sv); COMP_CWORD=4
+      _restaurant_menu restaurant-menu sv :; (( \${#COMPREPLY[@]} )) && printf '%s\\0' "\${COMPREPLY[@]}"; true`;
+    const r = await runShell(['bash', '--norc', '--noprofile', '-c', script]);
+    expect(r.code, r.stderr).toBe(0);
+    const [url, spaced] = r.stdout.split('<<NEXT>>').map((replies) => replies.split('\0').slice(0, -1));
+    expect(sorted(url!)).toEqual(['Svarta\\ Räfven', 'Sven\\ Dufva', 'svarta']);
+    // `:sv` is one word after `http`, a name: nothing begins with `:sv`.
+    expect(spaced).toEqual([]);
+    expect(t.api.totalCalls()).toBe(0);
+  });
+
+  test('without LANG (the C locale), a name beyond ASCII is offered as it is, not as $\'J\\303\\266ns Jacob\'', async () => {
+    const { LANG: _, ...rest } = env;
+    env = { ...rest, LC_ALL: 'C' };
+    expect((await bashComplete('jons')).replies).toEqual(['jons', 'Jöns\\ Jacob']);
+    expect((await bashComplete('"jöns')).replies).toEqual(['jons', 'Jöns Jacob']);
+  });
+
   /**
    * The line readline makes of a reply to `typed`: it replaces what follows the opening quote
    * (readlineText) and, after a single match, adds the closing quote unless the line already ends
@@ -371,10 +397,11 @@ describe('bash', () => {
       'restaurant-menu "hh\t\r',
       'restaurant-menu "bq\t\r',
       'restaurant-menu "yo\tu\t\r', // the twins: the shared part, then the rest
+      'restaurant-menu --api http://127.0.0.1:8080 sven\t\r', // a URL, which bash splits at each `:`
     ]);
     expect(pty.output()).not.toContain('history expansion is off');
     expect(pwned()).toBe(false);
-    expect(records()).toEqual([['Qq"; touch ~/pwned #'], ["Ss'; touch ~/pwned #"], ['Dd $(touch ~/pwned)'], ['Hh!! $(touch ~/pwned) !-1'], ['Bq `touch ~/pwned`'], ['Yo! Sushi']]);
+    expect(records()).toEqual([['Qq"; touch ~/pwned #'], ["Ss'; touch ~/pwned #"], ['Dd $(touch ~/pwned)'], ['Hh!! $(touch ~/pwned) !-1'], ['Bq `touch ~/pwned`'], ['Yo! Sushi'], ['--api', 'http://127.0.0.1:8080', 'Sven Dufva']]);
     expect(t.api.totalCalls()).toBe(0);
   });
 });

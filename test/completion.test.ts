@@ -266,7 +266,8 @@ describe('bash: each candidate quoted for the state of the word it completes', (
     ['Ee!', 'Ee\\!', '"Ee"\\!""', "'Ee!"],
     ["Aa 'end'", "Aa\\ \\'end\\'", '"Aa \'end\'', "'Aa '\\''end'\\'''"],
     ['back\\', 'back\\\\', '"back\\\\', "'back\\"],
-    ['{a,b}*?[x]=y:z', '\\{a,b\\}\\*\\?\\[x\\]\\=y\\:z', '"{a,b}*?[x]=y:z', "'{a,b}*?[x]=y:z"],
+    // `:` stays bare: readline splits the word there, and what precedes it stays as typed.
+    ['{a,b}*?[x]=y:z', '\\{a,b\\}\\*\\?\\[x\\]\\=y:z', '"{a,b}*?[x]=y:z', "'{a,b}*?[x]=y:z"],
   ])('%s', (candidate, bare, double, single) => {
     expect(bashWord(candidate, '')).toBe(bare);
     expect(bashWord(candidate, '"')).toBe(double);
@@ -290,6 +291,8 @@ describe('bash: each candidate quoted for the state of the word it completes', (
     // bash splits `--color=` into `--color`, `=`: the values go after the `=`.
     [['auto'], '=', '', ['auto']],
     [['karolinska institutet'], 'k', 'k', ['karolinska\\ institutet']],
+    // A name with a colon, typed up to it: readline replaces what follows the colon.
+    [['Bar: Foo'], 'bar:', '', ['\\ Foo']],
   ])('%j, word %j, text %j → %j', (candidates, word, text, replies) => {
     expect(bashReplies(candidates, word, text)).toEqual(replies);
   });

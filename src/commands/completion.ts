@@ -44,12 +44,27 @@ const BASH = `# ${NAME} completion for bash. Append it to ~/.bashrc:
 # or load it from ~/.bashrc:
 #   eval "$(${NAME} completion bash)"
 _restaurant_menu() {
-  local candidate out
-  local -a args=(__complete "$((COMP_CWORD - 1))" --shell bash)
+  local candidate out line=\${COMP_LINE:0:COMP_POINT} rest word i
+  local -a words=() args
+  # bash splits \`http://host:80\` at each \`:\` (COMP_WORDBREAKS): join the pieces the line has
+  # no space between, as bash-completion's _get_comp_words_by_ref -n : does (by hand, without
+  # COMP_LINE, the words are taken as they are).
+  line=\${line#*"\${COMP_WORDS[0]}"}
+  for (( i = 1; i <= COMP_CWORD; i++ )); do
+    word=\${COMP_WORDS[i]}
+    rest=\${line#"\${line%%[![:space:]]*}"}
+    if (( \${#words[@]} )) && [[ -n $line && $rest == "$line" && ( $word == : || \${words[\${#words[@]} - 1]} == *: ) ]]; then
+      words[\${#words[@]} - 1]+=$word
+    else
+      words+=("$word")
+    fi
+    line=\${rest#"$word"}
+  done
+  args=(__complete "$((\${#words[@]} - 1))" --shell bash)
   if (( $# >= 2 )); then args+=(--text "$2"); fi
   COMPREPLY=()
   # A command substitution waits for all the output (a process substitution may be read short).
-  out=$(command ${NAME} "\${args[@]}" -- "\${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null) || return 0
+  out=$(command ${NAME} "\${args[@]}" -- "\${words[@]}" 2>/dev/null) || return 0
   [[ -n $out ]] || return 0
   while IFS= read -r candidate; do
     COMPREPLY+=("$candidate")
@@ -141,7 +156,8 @@ type Quote = '' | '"' | "'";
  * The whole word, as bash should read it back as `candidate`, in the quoting the word being
  * completed began with: `Qq\"\;\ x`, `"Qq\"; x`, `'Ss'\''; x`. Every character bash treats
  * specially is escaped; characters beyond ASCII are left as they are (bash gives none a meaning),
- * so `Jöns\ Jacob` reads well in any locale. Inside double quotes `!` is written outside them
+ * so `Jöns\ Jacob` reads well in any locale, and so is `:` (readline splits the word there: the
+ * part before it stays on the line as typed). Inside double quotes `!` is written outside them
  * (`"Yo"\!" Sushi"`): a backslash before it inside double quotes would stop history expansion but
  * stay in the word. readline adds the closing quote after a single match unless the line already
  * ends with that quote character, so a word that would end with one (`\"`, or a quote reopened
@@ -151,7 +167,7 @@ export function bashWord(candidate: string, quote: Quote): string {
   let word: string;
   if (quote === "'") word = `'${candidate.replace(/'/g, "'\\''")}`;
   else if (quote === '"') word = `"${candidate.replace(/["\\$`]/g, '\\$&').replace(/!/g, '"\\!"')}`;
-  else return candidate.replace(/[^\w./@%+,\u0080-\u{10ffff}-]/gu, '\\$&');
+  else return candidate.replace(/[^\w./@%+,:\u0080-\u{10ffff}-]/gu, '\\$&');
   return word.length > 1 && word.endsWith(quote) ? word + quote : word;
 }
 
