@@ -494,6 +494,24 @@ describe('zsh', () => {
     expect(t.api.totalCalls()).toBe(0);
   });
 
+  test('several that fit the word only with case or accents folded: <TAB> keeps the word and lists them, a second <TAB> chooses one', async () => {
+    const [jons, sv, bi, twice, veg] = await zshComplete(
+      EVAL_SETUP,
+      { line: 'restaurant-menu jons' },
+      { line: 'restaurant-menu sv' },
+      { line: 'restaurant-menu bi' },
+      { line: 'restaurant-menu jons\t' },
+      { line: 'restaurant-menu config set diet ve' },
+    );
+    expect(jons!.buffer).toBe('restaurant-menu jons');
+    expect(sv!.buffer).toBe('restaurant-menu sv');
+    expect(bi!.buffer).toBe('restaurant-menu bi');
+    expect(twice!.words).toEqual(['restaurant-menu', 'Jöns Jacob']);
+    // What the matches share, when it begins with the word, is still inserted.
+    expect(veg!.buffer).toBe('restaurant-menu config set diet veg');
+    expect(t.api.totalCalls()).toBe(0);
+  });
+
   test('today --<TAB> offers the options of today', async () => {
     const [options] = await zshComplete(EVAL_SETUP, { line: 'restaurant-menu today --c', all: true });
     expect(sorted(options!.words.slice(2))).toEqual(['--color', '--concurrency']);

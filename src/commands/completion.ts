@@ -74,7 +74,7 @@ complete -F _restaurant_menu ${NAME}
 `;
 
 // zsh: `compadd -U` offers the candidates as they are (they already fit the word, accents and case
-// folded), and zsh quotes them for the line. The last line makes one file work both ways: autoloaded
+// folded), and zsh quotes them for the line; a word they fit only folded is kept, not erased. The last line makes one file work both ways: autoloaded
 // from $fpath as _restaurant-menu (it completes), or eval'd after compinit (it registers).
 const ZSH = `#compdef ${NAME}
 # ${NAME} completion for zsh. Save it as _${NAME} in a directory of $fpath:
@@ -86,7 +86,19 @@ _restaurant_menu() {
   local -a candidates
   candidates=("\${(@f)$(command ${NAME} __complete "$((CURRENT - 2))" --shell zsh -- "\${(@)words[2,CURRENT]}" 2>/dev/null)}")
   candidates=(\${candidates:#})
-  (( \${#candidates} )) && compadd -U -- "\${candidates[@]}"
+  (( \${#candidates} )) || return 1
+  compadd -U -- "\${candidates[@]}"
+  # Several that fit the word only with case or accents folded (\`jons\`: jons, Jöns Jacob) may
+  # share less than its length: inserting that would cut the word. Keep it and list them; a
+  # second <TAB> goes through them (auto_menu).
+  local common=\${candidates[1]} candidate
+  for candidate in "\${candidates[@]:1}"; do
+    while [[ $candidate != "$common"* ]]; do common=\${common[1,-2]}; done
+  done
+  if (( \${#candidates} > 1 && \${#common} < \${#PREFIX} )) && [[ $compstate[insert] == *unambiguous* ]]; then
+    compstate[insert]=''
+    compstate[list]='list force'
+  fi
 }
 if [[ \${funcstack[1]-} == _${NAME} ]]; then
   _restaurant_menu "$@"
