@@ -6,9 +6,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, expect, test, vi } from 'vitest';
 import { COMMAND_TABLE } from '../src/command-table.js';
-import { complete } from '../src/commands/completion.js';
 import { MATCHED_LENGTH } from '../src/matching.js';
 
 const folded = vi.hoisted(() => ({ calls: 0, chars: 0 }));
@@ -22,6 +21,14 @@ vi.mock('../src/text.js', async (importOriginal) => {
       return text.fold(s);
     },
   };
+});
+
+// The suite shares modules between files (isolate: false): completion.ts is imported afresh, so
+// that it sees the counting fold() whatever another file loaded before.
+let complete: typeof import('../src/commands/completion.js').complete;
+beforeAll(async () => {
+  vi.resetModules();
+  ({ complete } = await import('../src/commands/completion.js'));
 });
 
 let home: string;
@@ -42,6 +49,7 @@ function cacheNames(names: string[]) {
 function foldedFor(...words: string[]) {
   folded.calls = folded.chars = 0;
   const candidates = complete(COMMAND_TABLE, words.length - 1, words, env);
+  expect(folded.calls, 'fold() is counted').toBeGreaterThan(0);
   return { candidates, chars: folded.chars };
 }
 

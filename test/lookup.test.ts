@@ -1,9 +1,9 @@
 import { Separator } from '@inquirer/search';
-import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { parseRestaurantList } from '../src/api/model.js';
 import { lookup } from '../src/lookup.js';
 import { foldFast, MATCHED_LENGTH } from '../src/matching.js';
-import { pickerSource, SHOWN_CHOICES } from '../src/render/picker.js';
+import { SHOWN_CHOICES } from '../src/render/picker.js';
 import { groupByRegion } from '../src/restaurants.js';
 import { fold } from '../src/text.js';
 import { RESTAURANTS } from './helpers/menu-api.js';
@@ -118,6 +118,15 @@ test('groupByRegion puts Uppsala, then Solna, then other regions A-Z, names A-Z'
 const kok = (i: number, words = 2_000) => ({ ...restaurants[0]!, id: `r${i}`, name: `Kök ${'kök '.repeat(words - 2)}${i}` });
 
 describe('the cost of matching long names', () => {
+  // The suite shares modules between files (isolate: false): lookup.ts and picker.ts are imported
+  // afresh, so that they see the counting fold() and distance() whatever another file loaded.
+  let lookup: typeof import('../src/lookup.js').lookup;
+  let pickerSource: typeof import('../src/render/picker.js').pickerSource;
+  beforeAll(async () => {
+    vi.resetModules();
+    ({ lookup } = await import('../src/lookup.js'));
+    ({ pickerSource } = await import('../src/render/picker.js'));
+  });
   beforeEach(() => {
     cost.folded = 0;
     cost.compared = [];
@@ -127,6 +136,7 @@ describe('the cost of matching long names', () => {
     const list = Array.from({ length: 50 }, (_, i) => kok(i));
     const query = Array.from({ length: 100 }, (_, i) => `kökk${i}`).join(' ');
     expect(lookup(query, list).kind).toBe('none');
+    expect(cost.folded, 'fold() is counted').toBeGreaterThan(0);
     expect(cost.compared).toEqual([]);
     expect(cost.folded).toBeLessThanOrEqual(list.length * (MATCHED_LENGTH + 2) + query.length);
   });
