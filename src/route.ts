@@ -20,11 +20,19 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-/** The word (a command, a setting, a value) a word seems to mean: same letters in another case, or one or two edits away. */
+/** A word this long that begins exactly one of the words is taken to mean it: `complet` is `completion`. */
+const PREFIX_LENGTH = 4;
+
+/**
+ * The word (a command, a setting, a value) a word seems to mean: same letters in another case,
+ * the beginning of only that word (at least PREFIX_LENGTH letters), or one or two edits away.
+ */
 export function closeWord(word: string, commands: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
   if (commands.includes(lower)) return lower;
   if (!/^[a-z]+$/.test(lower)) return undefined;
+  const begun = commands.filter((c) => c.startsWith(lower));
+  if (lower.length >= PREFIX_LENGTH && begun.length === 1) return begun[0];
   const allowed = lower.length >= 5 ? 2 : 1;
   const scored = commands.map((c) => ({ c, d: editDistance(lower, c) })).filter((s) => s.d <= allowed);
   scored.sort((x, y) => x.d - y.d);

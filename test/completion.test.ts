@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { COMMAND_TABLE, type CommandInfo } from '../src/command-table.js';
-import { complete, completionScript, main } from '../src/commands/completion.js';
+import { bashReplies, bashWord, complete, completionScript, main } from '../src/commands/completion.js';
 import type { Io } from '../src/io.js';
 import { longFlag, settingDef } from '../src/settings.js';
 import { RESTAURANTS } from './helpers/menu-api.js';
@@ -250,6 +250,84 @@ describe('__complete, as the scripts call it', () => {
   });
 });
 
+describe('bash: each candidate quoted for the state of the word it completes', () => {
+  test.each([
+    // [candidate, no quote, in double quotes, in single quotes]
+    ['Sven Dufva', 'Sven\\ Dufva', '"Sven Dufva', "'Sven Dufva"],
+    ['Jöns Jacob', 'Jöns\\ Jacob', '"Jöns Jacob', "'Jöns Jacob"],
+    ['Qq"; touch ~/pwned #', 'Qq\\"\\;\\ touch\\ \\~/pwned\\ \\#', '"Qq\\"; touch ~/pwned #', '\'Qq"; touch ~/pwned #'],
+    ["Ss'; touch ~/pwned #", "Ss\\'\\;\\ touch\\ \\~/pwned\\ \\#", '"Ss\'; touch ~/pwned #', "'Ss'\\''; touch ~/pwned #"],
+    ['Dd $(touch ~/pwned)', 'Dd\\ \\$\\(touch\\ \\~/pwned\\)', '"Dd \\$(touch ~/pwned)', "'Dd $(touch ~/pwned)"],
+    ['Bq `x`', 'Bq\\ \\`x\\`', '"Bq \\`x\\`', "'Bq `x`"],
+    // `!` outside the double quotes: a backslash inside them would stay in the word.
+    ['Yo! Sushi', 'Yo\\!\\ Sushi', '"Yo"\\!" Sushi', "'Yo! Sushi"],
+    // Ending with the quote character (escaped or reopened): the word closes it itself.
+    ['Ee "end"', 'Ee\\ \\"end\\"', '"Ee \\"end\\""', '\'Ee "end"'],
+    ['Ee!', 'Ee\\!', '"Ee"\\!""', "'Ee!"],
+    ["Aa 'end'", "Aa\\ \\'end\\'", '"Aa \'end\'', "'Aa '\\''end'\\'''"],
+    ['back\\', 'back\\\\', '"back\\\\', "'back\\"],
+    // `:` stays bare: readline splits the word there, and what precedes it stays as typed.
+    ['{a,b}*?[x]=y:z', '\\{a,b\\}\\*\\?\\[x\\]\\=y:z', '"{a,b}*?[x]=y:z', "'{a,b}*?[x]=y:z"],
+  ])('%s', (candidate, bare, double, single) => {
+    expect(bashWord(candidate, '')).toBe(bare);
+    expect(bashWord(candidate, '"')).toBe(double);
+    expect(bashWord(candidate, "'")).toBe(single);
+  });
+
+  test.each([
+    // [candidates, word (COMP_WORDS), text readline replaces ($2), replies]
+    [['Sven Dufva'], 'sv', 'sv', ['Sven\\ Dufva']],
+    [['Sven Dufva'], '"sv', 'sv', ['Sven Dufva']],
+    [['Qq"; touch ~/pwned #'], '"q', 'q', ['Qq\\"; touch ~/pwned #']],
+    [["Ss'; touch ~/pwned #"], "'s", 's', ["Ss'\\''; touch ~/pwned #"]],
+    // Not called by readline ($2 missing): as readline would have called it.
+    [['Qq"; touch ~/pwned #'], '"q', undefined, ['Qq\\"; touch ~/pwned #']],
+    // After a <TAB> that closed and reopened the quote, readline replaces what follows the last quote.
+    [['Yo! Sushi', 'Yo! Salad'], '"Yo"\\!" S', ' S', [' Sushi', ' Salad']],
+    [["Ss'; touch ~/pwned #"], "'ss'\\''; t", '; t', ['; touch ~/pwned #']],
+    // What stays on the line must begin the quoted word (in any case): otherwise nothing.
+    [["Ss'; touch ~/pwned #"], "'ss'; t", ' t', []],
+    [['Sven Dufva'], 'x"sv', 'sv', []],
+    // bash splits `--color=` into `--color`, `=`: the values go after the `=`.
+    [['auto'], '=', '', ['auto']],
+    [['karolinska institutet'], 'k', 'k', ['karolinska\\ institutet']],
+    // A name with a colon, typed up to it: readline replaces what follows the colon.
+    [['Bar: Foo'], 'bar:', '', ['\\ Foo']],
+  ])('%j, word %j, text %j → %j', (candidates, word, text, replies) => {
+    expect(bashReplies(candidates, word, text)).toEqual(replies);
+  });
+});
+
+describe('__complete names its shell', () => {
+  const HOSTILE = ['Qq"; touch ~/pwned #', "Ss'; touch ~/pwned #", 'Dd $(touch ~/pwned)', 'Yo! Sushi'];
+  beforeEach(() => writeCache(cacheBody([...RESTAURANTS, ...HOSTILE.map((name, i) => ({ identifier: `evil${i}`, name, region: 'Solna' }))])));
+
+  async function run(...argv: string[]) {
+    let stdout = '';
+    const value: Io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => {} }, env, now: Date.now };
+    expect(await main(['__complete', ...argv], value)).toBe(0);
+    return stdout.split('\n').slice(0, -1);
+  }
+
+  test('bash: quoted for the line', async () => {
+    expect(await run('0', '--shell', 'bash', '--text', 'q', '--', '"q')).toEqual(['Qq\\"; touch ~/pwned #']);
+    expect(await run('0', '--shell', 'bash', '--', 'dd')).toEqual(['Dd\\ \\$\\(touch\\ \\~/pwned\\)']);
+  });
+
+  test('zsh and fish: bare (they quote for the line)', async () => {
+    expect(await run('0', '--shell', 'zsh', '--', '"q')).toEqual(['Qq"; touch ~/pwned #']);
+    expect(await run('0', '--shell', 'fish', '--', "'s")).toEqual(expect.arrayContaining(["Ss'; touch ~/pwned #"]));
+  });
+
+  test('no shell named (a script of an older version): no candidate that would break out of the quote its word begins with', async () => {
+    expect(await run('0', '--', '"q')).toEqual([]);
+    expect(await run('0', '--', '"y')).toEqual([]);
+    expect(sorted(await run('0', '--', "'s"))).toEqual(sorted(['show', 'serve', 'street', 'STHLM Street Lunch', 'svarta', 'Svarta Räfven', 'Sven Dufva']));
+    // Unquoted, that script quoted every candidate itself (printf %q).
+    expect(await run('0', '--', 'q')).toEqual(['Qq"; touch ~/pwned #']);
+  });
+});
+
 describe('the scripts', () => {
   test.each([
     ['bash', /complete -F _restaurant_menu restaurant-menu/],
@@ -259,7 +337,9 @@ describe('the scripts', () => {
   ])('%s', (shell, pattern) => {
     const script = completionScript(shell);
     expect(script).toMatch(pattern);
-    expect(script).toContain('restaurant-menu __complete');
+    // It calls the binary back, naming its shell.
+    expect(script).toContain('__complete');
+    expect(script).toContain(`--shell ${shell.trim().toLowerCase()}`);
   });
 
   test('an unknown shell is a usage error naming the shells', () => {

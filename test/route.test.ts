@@ -35,6 +35,10 @@ test.each([
   ['serv', 'serve'],
   ['version', '--version'],
   ['completoin', 'completion'],
+  // The beginning of one command only, four letters or more.
+  ['complet', 'completion'],
+  ['Compl', 'completion'],
+  ['conf', 'config'],
 ])('%j is a mistyped command: did you mean %j?', (word, suggestion) => {
   expect(run([word, 'x'])).toEqual({ kind: 'unknown-command', word, suggestion });
 });

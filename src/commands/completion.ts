@@ -14,6 +14,8 @@ import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { cacheDir } from '../paths.js';
 import { longFlag, settingDef, SETTINGS, valueFlags, type Env, type SettingKey } from '../settings.js';
+import type { Restaurant } from '../api/model.js';
+import { foldFast, foldHead, head } from '../matching.js';
 import { fold } from '../text.js';
 
 export { processIo } from '../io.js';
@@ -34,33 +36,45 @@ export function completionScript(shell: string): string {
   }
 }
 
-// bash: no bash-completion needed, bash 3.2 (macOS) too. A candidate is shell-quoted (`Sven\ Dufva`)
-// so that it inserts as one word, unless the word was begun with a quote: then readline closes
-// the quote itself. `printf -v` quotes without a subshell per candidate.
+// bash: no bash-completion needed, bash 3.2 (macOS) too. The binary quotes each candidate for
+// the line (bashReplies below): bash inserts COMPREPLY as it is, with no quoting of its own. It is
+// given the word as bash split it and, as $2, the text readline replaces (after an opening quote).
 const BASH = `# ${NAME} completion for bash. Append it to ~/.bashrc:
 #   ${NAME} completion bash >> ~/.bashrc
 # or load it from ~/.bashrc:
 #   eval "$(${NAME} completion bash)"
 _restaurant_menu() {
-  local cur=\${COMP_WORDS[COMP_CWORD]} candidate quoted out
+  local candidate out line=\${COMP_LINE:0:COMP_POINT} rest word i
+  local -a words=() args
+  # bash splits \`http://host:80\` at each \`:\` (COMP_WORDBREAKS): join the pieces the line has
+  # no space between, as bash-completion's _get_comp_words_by_ref -n : does (by hand, without
+  # COMP_LINE, the words are taken as they are).
+  line=\${line#*"\${COMP_WORDS[0]}"}
+  for (( i = 1; i <= COMP_CWORD; i++ )); do
+    word=\${COMP_WORDS[i]}
+    rest=\${line#"\${line%%[![:space:]]*}"}
+    if (( \${#words[@]} )) && [[ -n $line && $rest == "$line" && ( $word == : || \${words[\${#words[@]} - 1]} == *: ) ]]; then
+      words[\${#words[@]} - 1]+=$word
+    else
+      words+=("$word")
+    fi
+    line=\${rest#"$word"}
+  done
+  args=(__complete "$((\${#words[@]} - 1))" --shell bash)
+  if (( $# >= 2 )); then args+=(--text "$2"); fi
   COMPREPLY=()
   # A command substitution waits for all the output (a process substitution may be read short).
-  out=$(command ${NAME} __complete "$((COMP_CWORD - 1))" -- "\${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null) || return 0
+  out=$(command ${NAME} "\${args[@]}" -- "\${words[@]}" 2>/dev/null) || return 0
   [[ -n $out ]] || return 0
   while IFS= read -r candidate; do
-    if [[ $cur == [\\"\\']* ]]; then
-      COMPREPLY+=("$candidate")
-    else
-      printf -v quoted '%q' "$candidate"
-      COMPREPLY+=("$quoted")
-    fi
+    COMPREPLY+=("$candidate")
   done <<< "$out"
 }
 complete -F _restaurant_menu ${NAME}
 `;
 
 // zsh: `compadd -U` offers the candidates as they are (they already fit the word, accents and case
-// folded), and zsh quotes them for the line. The last line makes one file work both ways: autoloaded
+// folded), and zsh quotes them for the line; a word they fit only folded is kept, not erased. The last line makes one file work both ways: autoloaded
 // from $fpath as _restaurant-menu (it completes), or eval'd after compinit (it registers).
 const ZSH = `#compdef ${NAME}
 # ${NAME} completion for zsh. Save it as _${NAME} in a directory of $fpath:
@@ -70,9 +84,21 @@ const ZSH = `#compdef ${NAME}
 #   eval "$(${NAME} completion zsh)"
 _restaurant_menu() {
   local -a candidates
-  candidates=("\${(@f)$(command ${NAME} __complete "$((CURRENT - 2))" -- "\${(@)words[2,CURRENT]}" 2>/dev/null)}")
+  candidates=("\${(@f)$(command ${NAME} __complete "$((CURRENT - 2))" --shell zsh -- "\${(@)words[2,CURRENT]}" 2>/dev/null)}")
   candidates=(\${candidates:#})
-  (( \${#candidates} )) && compadd -U -- "\${candidates[@]}"
+  (( \${#candidates} )) || return 1
+  compadd -U -- "\${candidates[@]}"
+  # Several that fit the word only with case or accents folded (\`jons\`: jons, Jöns Jacob) may
+  # share less than its length: inserting that would cut the word. Keep it and list them; a
+  # second <TAB> goes through them (auto_menu).
+  local common=\${candidates[1]} candidate
+  for candidate in "\${candidates[@]:1}"; do
+    while [[ $candidate != "$common"* ]]; do common=\${common[1,-2]}; done
+  done
+  if (( \${#candidates} > 1 && \${#common} < \${#PREFIX} )) && [[ $compstate[insert] == *unambiguous* ]]; then
+    compstate[insert]=''
+    compstate[list]='list force'
+  fi
 }
 if [[ \${funcstack[1]-} == _${NAME} ]]; then
   _restaurant_menu "$@"
@@ -93,23 +119,95 @@ const FISH = `# ${NAME} completion for fish. Save it where fish looks for comple
 function __restaurant_menu_complete
     set -l words (commandline -opc)[2..-1]
     set -l current (commandline -ct)
-    command ${NAME} __complete (count $words) -- $words "$current" 2>/dev/null
+    command ${NAME} __complete (count $words) --shell fish -- $words "$current" 2>/dev/null
 end
 complete -c ${NAME} -f -a '(__restaurant_menu_complete)'
 `;
 
 /**
- * `restaurant-menu __complete <index> -- <word>...`: the candidates, one a line. The same
- * signature as main.ts's main, as dist/complete.js and dist/cli.js are loaded alike by bin/.
- * Malformed arguments print nothing.
+ * `restaurant-menu __complete <index> [--shell bash|zsh|fish] [--text <text>] -- <word>...`: the
+ * candidates, one a line. The same signature as main.ts's main, as dist/complete.js and
+ * dist/cli.js are loaded alike by bin/. Malformed arguments print nothing.
+ *
+ * For bash each line is what goes on the command line, quoted for the state of the word being
+ * completed (bashReplies); zsh and fish get the bare candidates and quote them themselves. A
+ * caller that does not name its shell (a script printed by an older version, still in someone's
+ * ~/.bashrc, added bare candidates to a quoted word) gets no candidate that would need quoting
+ * inside the quote its word begins with.
  */
 export async function main(argv: string[], io: Io): Promise<number> {
   const index = Number(argv[1]);
-  const words = argv.slice(argv[2] === '--' ? 3 : 2);
   if (argv[0] !== '__complete' || !Number.isInteger(index) || index < 0) return EXIT.usage;
-  const candidates = complete(COMMAND_TABLE, index, words, io.env);
-  if (candidates.length) io.stdout.write(candidates.map((c) => `${c}\n`).join(''));
+  const options: { shell?: string; text?: string } = {};
+  let i = 2;
+  for (; argv[i] === '--shell' || argv[i] === '--text'; i += 2) {
+    if (argv[i + 1] === undefined) return EXIT.usage;
+    options[argv[i] === '--shell' ? 'shell' : 'text'] = argv[i + 1];
+  }
+  const words = argv.slice(argv[i] === '--' ? i + 1 : i);
+  const current = words[index] ?? '';
+  const candidates = complete(COMMAND_TABLE, index, words, io.env).filter((c) => !CONTROL.test(c));
+  const lines =
+    options.shell === 'bash'
+      ? bashReplies(candidates, current, options.text)
+      : options.shell === 'zsh' || options.shell === 'fish'
+        ? candidates
+        : candidates.filter((c) => !UNSAFE_IN_QUOTE[current[0] ?? '']?.test(c));
+  if (lines.length) io.stdout.write(lines.map((c) => `${c}\n`).join(''));
   return EXIT.ok;
+}
+
+/** No candidate with a control character is offered (the model has none; a line cannot hold one). */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** What cannot stand bare inside a quote in bash: it would end the quote or expand. */
+const UNSAFE_IN_QUOTE: Record<string, RegExp> = { '"': /["\\$`!]/, "'": /'/ };
+
+type Quote = '' | '"' | "'";
+
+/**
+ * The whole word, as bash should read it back as `candidate`, in the quoting the word being
+ * completed began with: `Qq\"\;\ x`, `"Qq\"; x`, `'Ss'\''; x`. Every character bash treats
+ * specially is escaped; characters beyond ASCII are left as they are (bash gives none a meaning),
+ * so `Jöns\ Jacob` reads well in any locale, and so is `:` (readline splits the word there: the
+ * part before it stays on the line as typed). Inside double quotes `!` is written outside them
+ * (`"Yo"\!" Sushi"`): a backslash before it inside double quotes would stop history expansion but
+ * stay in the word. readline adds the closing quote after a single match unless the line already
+ * ends with that quote character, so a word that would end with one (`\"`, or a quote reopened
+ * after `'\''` or `"\!"`) gets its closing quote here.
+ */
+export function bashWord(candidate: string, quote: Quote): string {
+  let word: string;
+  if (quote === "'") word = `'${candidate.replace(/'/g, "'\\''")}`;
+  else if (quote === '"') word = `"${candidate.replace(/["\\$`]/g, '\\$&').replace(/!/g, '"\\!"')}`;
+  else return candidate.replace(/[^\w./@%+,:\u0080-\u{10ffff}-]/gu, '\\$&');
+  return word.length > 1 && word.endsWith(quote) ? word + quote : word;
+}
+
+/**
+ * What bash is to put in COMPREPLY for each candidate. readline replaces only `text`, the end of
+ * the word being completed after its last opening quote or word-break character (`$2` of the
+ * completion function); `word` is the whole word as bash split it (COMP_WORDS). A reply is the
+ * rest of the candidate's quoted word (bashWord) after what stays on the line, so that the line
+ * ends up holding exactly that quoted word. A candidate whose quoted word does not begin with
+ * what stays (the word was quoted in a way bashWord would not have) is left out: nothing is ever
+ * added to a line in a quoting state it was not written for.
+ */
+export function bashReplies(candidates: readonly string[], word: string, text?: string): string[] {
+  // bash splits `--region=k` into `--region`, `=`, `k`: the value after a lone `=` is a word of its own.
+  if (word === '=') [word, text] = ['', ''];
+  const quote: Quote = word[0] === '"' || word[0] === "'" ? word[0] : '';
+  // Called by hand (not by readline): readline would replace what follows the opening quote.
+  text ??= quote ? word.slice(1) : word;
+  if (!word.endsWith(text)) return [];
+  const stays = word.slice(0, word.length - text.length);
+  const replies: string[] = [];
+  for (const candidate of candidates) {
+    const quoted = bashWord(candidate, quote);
+    const start = quoted.slice(0, stays.length);
+    // What was typed may differ in case (`"sven d` → `"Sven Dufva"`); quotes and escapes may not.
+    if (start === stays || (start.length === stays.length && start.toLowerCase() === stays.toLowerCase())) replies.push(quoted.slice(stays.length));
+  }
+  return [...new Set(replies)];
 }
 
 /** The restaurants in the disk cache (any API, any age); none when there is no usable cache. */
@@ -191,9 +289,18 @@ function contextOf(commands: readonly CommandInfo[], before: readonly string[]):
   return ctx;
 }
 
+/** A candidate and what it is matched on, folded once. */
+interface Word {
+  text: string;
+  folded: string;
+}
+const word = (text: string): Word => ({ text, folded: foldHead(text) });
+
 /**
  * Candidates for `words[index]`, the word being completed (it may be empty or missing): each
- * fits what has been typed of it, ignoring case and accents (`jons` → `Jöns Jacob`).
+ * fits what has been typed of it, ignoring case and accents (`jons` → `Jöns Jacob`). The cache is
+ * read once and each name folded once, on its first MATCHED_LENGTH characters: a <TAB> costs
+ * time in proportion to the number of restaurants, however long their names.
  */
 export function complete(commands: readonly CommandInfo[], index: number, words: readonly string[], env: Env): string[] {
   const before = words.slice(0, index);
@@ -202,8 +309,17 @@ export function complete(commands: readonly CommandInfo[], index: number, words:
   const show = commands.find((c) => c.name === 'show')!;
   const optionsOf = ctx.command ?? ctx.parent ?? show;
   const typed = fold(current);
-  const fits = (candidate: string) => fold(candidate).startsWith(typed);
-  const unique = (candidates: string[]) => [...new Set(candidates)];
+  let cached: Restaurant[] | undefined;
+  const restaurants = () => (cached ??= restaurantsIn(env));
+  /** The candidates (each once) that begin with what was typed, folded. */
+  const fitting = (candidates: Iterable<string | Word>, typedText = typed) => {
+    const out = new Set<string>();
+    for (const c of candidates) {
+      const w = typeof c === 'string' ? word(c) : c;
+      if (!out.has(w.text) && w.folded.startsWith(typedText)) out.add(w.text);
+    }
+    return [...out];
+  };
 
   // An option's value: `--region <TAB>`, `--region=<TAB>` (one word in zsh and fish; in bash
   // `--region`, `=` and the value, and bash replaces only what follows the `=`).
@@ -211,7 +327,7 @@ export function complete(commands: readonly CommandInfo[], index: number, words:
     const valueOf = (flag: string | undefined, prefix: string, text: string) => {
       const key = flag && VALUE_FLAGS.has(flag) ? optionKey(optionsOf, flag) : undefined;
       if (!key) return undefined;
-      return unique(valuesOf(key, env).filter((v) => fold(v).startsWith(fold(text)))).map((v) => prefix + v);
+      return fitting(new Set(valuesOf(key, restaurants)), fold(text)).map((v) => prefix + v);
     };
     const previous = before.at(-1);
     const split =
@@ -224,58 +340,84 @@ export function complete(commands: readonly CommandInfo[], index: number, words:
   }
 
   const commandNames = commands.map((c) => c.name);
-  if (ctx.help) return ctx.args.length === 0 ? commandNames.filter(fits) : [];
-  if (ctx.parent) return ctx.parent.subcommands!.map((c) => c.name).filter(fits);
-  if (!ctx.command) return unique([...commandNames, HELP_COMMAND, ...restaurantWords(env)].filter(fits));
+  if (ctx.help) return ctx.args.length === 0 ? fitting(commandNames) : [];
+  if (ctx.parent) return fitting(ctx.parent.subcommands!.map((c) => c.name));
+  if (!ctx.command) return fitting([...commandNames, HELP_COMMAND, ...restaurantWords(restaurants())]);
 
   const { path, args } = ctx;
-  if (path === 'show') return args.length === 0 ? unique(restaurantWords(env).filter(fits)) : nameContinuations(restaurantsIn(env), args, current);
-  if (path === 'completion') return args.length === 0 ? SHELLS.filter(fits) : [];
+  if (path === 'show') return args.length === 0 ? fitting(restaurantWords(restaurants())) : nameContinuations(restaurants(), args, current);
+  if (path === 'completion') return args.length === 0 ? fitting(SHELLS) : [];
   if (path === 'config get' || path === 'config unset' || path === 'config set') {
-    if (args.length === 0) return SAVED.filter(fits);
+    if (args.length === 0) return fitting(SAVED);
     if (path === 'config set' && args.length === 1 && (SAVED as string[]).includes(args[0]!)) {
       const key = args[0] as SettingKey;
-      return key === 'favorites' ? favoriteCandidates(env, current) : unique(valuesOf(key, env).filter(fits));
+      return key === 'favorites' ? favoriteCandidates(restaurants(), current) : fitting(new Set(valuesOf(key, restaurants)));
     }
   }
   return [];
 }
 
 /** What a setting takes, for completion: its listed values; regions also from the cache. */
-function valuesOf(key: SettingKey, env: Env): string[] {
+function valuesOf(key: SettingKey, restaurants: () => Restaurant[]): string[] {
   const values = [...(settingDef(key).values ?? [])];
-  if (key === 'region') for (const r of restaurantsIn(env)) values.push(r.region.toLowerCase());
+  if (key === 'region') for (const r of restaurants()) values.push(r.region.toLowerCase());
   return values;
 }
 
 /** Each restaurant's identifier and name (the name alone when they differ only in case or accents). */
-function restaurantWords(env: Env): string[] {
-  return restaurantsIn(env).flatMap((r) => (fold(r.id) === fold(r.name) ? [r.name] : [r.id, r.name]));
+function restaurantWords(restaurants: Restaurant[]): Word[] {
+  return restaurants.flatMap((r) => {
+    const [id, name] = [word(r.id), word(r.name)];
+    return id.folded === name.folded ? [name] : [id, name];
+  });
 }
 
-/** `restaurant-menu sven <TAB>` → `Dufva`: the rest of each name that begins with the words typed. */
-function nameContinuations(restaurants: { name: string }[], args: string[], current: string): string[] {
+/**
+ * `restaurant-menu sven <TAB>` → `Dufva`: the rest of each name that begins with the words
+ * typed. One pass over each name's first MATCHED_LENGTH characters, each word folded once,
+ * stopping at the first word that does not continue what was typed. Where words that fold to
+ * nothing (`-`) make several places fit (`Café - Bar` after `cafe`), the first and the last are
+ * offered (`- Bar`, `Bar`).
+ */
+function nameContinuations(restaurants: Restaurant[], args: string[], current: string): string[] {
   const typed = fold(args.join(' '));
-  const out: string[] = [];
+  const want = fold(current);
+  const out = new Set<string>();
   for (const { name } of restaurants) {
-    const parts = name.split(' ').filter(Boolean);
-    for (let k = 1; k < parts.length; k++) {
-      if (fold(parts.slice(0, k).join(' ')) !== typed) continue;
-      const rest = parts.slice(k).join(' ');
-      if (fold(rest).startsWith(fold(current))) out.push(rest);
+    const matched = head(name);
+    const fits: number[] = [];
+    let at = 0; // how much of `typed` the words so far cover
+    for (let start = 0; start < matched.length; ) {
+      const space = matched.indexOf(' ', start);
+      const end = space < 0 ? matched.length : space;
+      // A word cut off at the end of the matched part ends nowhere.
+      if (space < 0 && matched.length < name.length && name[end] !== ' ') break;
+      const folded = end > start ? foldFast(matched.slice(start, end)) : '';
+      if (folded) {
+        const sep = at > 0 ? 1 : 0;
+        if ((sep && typed[at] !== ' ') || !typed.startsWith(folded, at + sep)) break;
+        at += sep + folded.length;
+      }
+      if (at === typed.length && end > start) fits.push(end);
+      start = end + 1;
+    }
+    for (const end of new Set([fits[0], fits.at(-1)])) {
+      if (end === undefined) continue;
+      const rest = name.slice(end).split(' ').filter(Boolean).join(' ');
+      if (rest && foldHead(rest).startsWith(want)) out.add(rest);
     }
   }
-  return [...new Set(out)];
+  return [...out];
 }
 
 /** `config set favorites bikupan,<TAB>`: favourites are a comma-separated list of identifiers. */
-function favoriteCandidates(env: Env, current: string): string[] {
+function favoriteCandidates(restaurants: Restaurant[], current: string): string[] {
   const comma = current.lastIndexOf(',');
-  const head = current.slice(0, comma + 1);
-  const chosen = new Set(head.split(',').map((s) => s.trim()));
+  const listed = current.slice(0, comma + 1);
+  const chosen = new Set(listed.split(',').map((s) => s.trim()));
   const typed = fold(current.slice(comma + 1));
-  return restaurantsIn(env)
+  return restaurants
     .map((r) => r.id)
-    .filter((id) => !chosen.has(id) && fold(id).startsWith(typed))
-    .map((id) => head + id);
+    .filter((id) => !chosen.has(id) && foldHead(id).startsWith(typed))
+    .map((id) => listed + id);
 }

@@ -1,9 +1,10 @@
 // The interactive picker: a searchable list of restaurants (arrow keys, type to filter, Enter
 // chooses; Esc or Ctrl-C leaves without a trace). Loaded lazily, only on an interactive terminal.
-import search from '@inquirer/search';
+import search, { Separator } from '@inquirer/search';
 import type { Restaurant } from '../api/model.js';
 import type { Io } from '../io.js';
-import { fold, quote } from '../text.js';
+import { foldHead } from '../matching.js';
+import { clip, fold, quote } from '../text.js';
 import type { Painter } from './paint.js';
 
 /**
@@ -31,6 +32,34 @@ function theme(c: Painter) {
   };
 }
 
+/** How much of a name, region and identifier the list shows: a line, not a screenful, per restaurant. */
+const SHOWN_NAME = 60;
+const SHOWN_REGION = 24;
+/** The most restaurants the list holds at once; typing narrows it. */
+export const SHOWN_CHOICES = 200;
+
+/**
+ * What the list shows for each search term: the restaurants whose name, identifier or region
+ * hold every word of the term. Each restaurant is folded once, when the list opens, on the first
+ * MATCHED_LENGTH characters of each field, and shown clipped: the prompt lays out every choice
+ * on every keystroke, so a keystroke costs time in proportion to the number of restaurants, not
+ * to the length of their names; and it holds at most SHOWN_CHOICES of them, with a line saying
+ * how many more there are.
+ */
+export function pickerSource(candidates: readonly Restaurant[]) {
+  const choices = candidates.map((r) => ({
+    text: [r.name, r.id, r.region].map(foldHead).join(' '),
+    choice: { name: `${clip(r.name, SHOWN_NAME)}  (${clip(r.region, SHOWN_REGION)})`, value: r, description: clip(r.id, SHOWN_NAME) },
+  }));
+  return (term: string | undefined) => {
+    const words = [...new Set(fold(term ?? '').split(' ').filter(Boolean))];
+    const fitting = choices.filter((c) => words.every((w) => c.text.includes(w)));
+    const shown: Array<(typeof choices)[number]['choice'] | Separator> = fitting.slice(0, SHOWN_CHOICES).map((c) => c.choice);
+    if (fitting.length > SHOWN_CHOICES) shown.push(new Separator(`… ${fitting.length - SHOWN_CHOICES} more; type to narrow the list`));
+    return shown;
+  };
+}
+
 /** `fits` says whether the query fits the candidates (ambiguous) or nothing (the whole list is offered). */
 export async function pick(io: Io, colour: Painter, query: string, candidates: Restaurant[], fits = true): Promise<Restaurant | undefined> {
   const abort = new AbortController();
@@ -45,12 +74,7 @@ export async function pick(io: Io, colour: Painter, query: string, candidates: R
         message: !fits ? `No restaurant matches ${quote(query)}; all of them:` : candidates.length > 1 ? `${quote(query)} fits several restaurants; which one?` : 'Which restaurant?',
         pageSize: 10,
         theme: theme(colour),
-        source: (term) => {
-          const words = fold(term ?? '').split(' ').filter(Boolean);
-          return candidates
-            .filter((r) => words.every((w) => fold(`${r.name} ${r.id} ${r.region}`).includes(w)))
-            .map((r) => ({ name: `${r.name}  (${r.region})`, value: r, description: r.id }));
-        },
+        source: pickerSource(candidates),
       },
       { input: io.stdin as NodeJS.ReadableStream, output: io.stderr.stream ?? (io.stderr as NodeJS.WritableStream), clearPromptOnDone: true, signal: abort.signal },
     );
