@@ -53,8 +53,9 @@ function foldedFor(...words: string[]) {
   return { candidates, chars: folded.chars };
 }
 
-// 2,000 words of 5 characters: `Kök kök kök … 17`, 10 KB each.
-const longName = (i: number, words = 2_000) => `Kök ${'kök '.repeat(words - 2)}${i}`;
+// 2,000 words of about 4 characters: `Kök kök kök 17 kök …`, 8 KB each, told apart early (the model
+// clips what it reads of a cached name, so a difference at the end would not survive).
+const longName = (i: number, words = 2_000) => `Kök kök kök ${i} ${'kök '.repeat(words - 5)}kök`;
 
 test('continuing a name: each name is folded once, on its first MATCHED_LENGTH characters, however long it is', () => {
   const names = Array.from({ length: 50 }, (_, i) => longName(i));
@@ -63,7 +64,7 @@ test('continuing a name: each name is folded once, on its first MATCHED_LENGTH c
   const { candidates, chars } = foldedFor(...typed, '');
   // Every name continues `kok kok kok`, with the rest of its 2,000 words.
   expect(candidates).toHaveLength(50);
-  expect(candidates[0]).toBe(names[0]!.split(' ').slice(3).join(' '));
+  expect(candidates[0]).toMatch(/^0 kök kök kök/);
   // The name's words up to what was typed, then the rest's first MATCHED_LENGTH characters, for
   // the two places where the rest may start at most; the typed words themselves.
   const perName = 2 * MATCHED_LENGTH + 3 * MATCHED_LENGTH;
