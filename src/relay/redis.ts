@@ -23,6 +23,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { createClient, RESP_TYPES } from '@redis/client';
+import { parseUntrusted } from '../json.js';
 import { neutralise, redactUrl } from '../text.js';
 import type { CachedAnswer } from './cache.js';
 import { RelayError, type RelayErrorCode } from './errors.js';
@@ -140,12 +141,12 @@ export function decode(raw: unknown, now: number): CachedAnswer | undefined {
   const nl = raw.indexOf(0x0a);
   if (nl < 0) return undefined;
   try {
-    const head = JSON.parse(raw.subarray(0, nl).toString('utf8')) as unknown;
+    const head = parseUntrusted(raw.subarray(0, nl).toString('utf8')) as unknown;
     if (typeof head !== 'object' || head === null) return undefined;
     const { status, fetchedAt } = head as Partial<Record<keyof Header, unknown>>;
     if (!storable(status) || !Number.isSafeInteger(fetchedAt) || (fetchedAt as number) <= 0 || (fetchedAt as number) > now + MAX_CLOCK_SKEW_MS) return undefined;
     const body = Buffer.from(raw.subarray(nl + 1));
-    JSON.parse(body.toString('utf8'));
+    parseUntrusted(body.toString('utf8')); // a body nested deeper than any answer is no entry a relay wrote
     return { status, fetchedAt: fetchedAt as number, body };
   } catch {
     return undefined;
@@ -367,7 +368,7 @@ export async function connectRedis(options: RedisOptions): Promise<SharedStore> 
   const failure = (raw: Reply, ttl: unknown, holder: string): RelayError | undefined => {
     if (!raw || typeof ttl !== 'number' || ttl <= 0 || ttl > FAIL_MS) return undefined;
     try {
-      const stored = JSON.parse(raw.toString('utf8')) as unknown;
+      const stored = parseUntrusted(raw.toString('utf8')) as unknown;
       if (typeof stored !== 'object' || stored === null) return undefined;
       const { token, code, message } = stored as Record<string, unknown>;
       if (token !== holder || typeof code !== 'string' || !FETCH_ERRORS.has(code) || typeof message !== 'string' || message.length > 300) return undefined;

@@ -6,6 +6,7 @@ import { parseMenu, parseRestaurantList, type Dropped, type Menu, type Restauran
 import type { MenuReader } from '../../commands/menus.js';
 import type { DishMemo } from '../../dishes.js';
 import { ApiError, type ApiErrorCode } from '../../errors.js';
+import { parseUntrusted } from '../../json.js';
 import { droppedWarning, type Provenance, type Warning } from '../../source.js';
 import { sameStockholmDay } from '../../stockholm.js';
 import { describeAge } from '../../wording.js';
@@ -102,7 +103,7 @@ export class RelaySource implements MenuReader {
 /** The body as JSON (the relay stores only JSON answers; anything else is the API's fault). */
 function parse(answer: CachedAnswer): unknown {
   try {
-    return JSON.parse(answer.body.toString('utf8'));
+    return parseUntrusted(answer.body.toString('utf8'));
   } catch {
     throw new ApiError('API_BAD_RESPONSE', 'the menu API sent malformed JSON');
   }
