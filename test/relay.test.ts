@@ -392,6 +392,16 @@ describe('hostile upstreams and clients', () => {
     expect(api.totalCalls()).toBe(0);
   });
 
+  test('an HTTP/1.1 request without Host: our JSON 400 with the security headers (Node\'s own was a bare 400)', async () => {
+    relay = await relayFor(api.url);
+    const res = await rawRequest(relay.url, 'GET /restaurant HTTP/1.1', [], { host: false });
+    expect(res.status).toBe(400);
+    expect(res.head).toMatch(/content-type: application\/json; charset=utf-8/i);
+    expect(res.head).toMatch(/x-content-type-options: nosniff/i);
+    expect(JSON.parse(res.body)).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(api.totalCalls()).toBe(0);
+  });
+
   test('each upstream failure is logged once', async () => {
     const lines: string[] = [];
     const { createLogger } = await import('../src/relay/log.js');

@@ -56,6 +56,7 @@ export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: Se
   async function handle(req: IncomingMessage, res: ServerResponse, note: (result: CacheResult) => void): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(req, res, 'METHOD_NOT_ALLOWED', 'only GET and HEAD are allowed', { allow: 'GET, HEAD' });
     const target = req.url ?? '';
+    if (req.headers.host === undefined && req.httpVersionMinor === 1) return sendError(req, res, 'BAD_REQUEST', 'an HTTP/1.1 request needs a Host header');
     if (target === '/-/health') return send(req, res, 200, Buffer.from(JSON.stringify(deps.health())), { 'cache-control': 'no-store' });
     if (target === '/-/metrics') {
       return send(req, res, 200, Buffer.from(await metrics.text()), { 'content-type': metrics.contentType, 'cache-control': 'no-store' });

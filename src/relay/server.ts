@@ -91,7 +91,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const metrics = createMetrics(cache, options.shared);
   const health = () => (options.shared ? { status: options.shared.up ? 'ok' : 'degraded', redis: options.shared.up ? 'up' : 'down' } : { status: 'ok' });
   const board = { ttlMs: options.ttlMs, shared: options.shared };
-  const server = createServer(createHandler({ cache, metrics, log, accessLog: options.accessLog, health, now, board }));
+  // A missing Host is refused by the handler, in JSON with our headers (Node's own refusal is a bare 400).
+  const server = createServer({ requireHostHeader: false }, createHandler({ cache, metrics, log, accessLog: options.accessLog, health, now, board }));
   // Responses still being made when the relay closes end their connection, so that closing
   // does not wait for idle keep-alive connections to time out.
   const open = new Set<ServerResponse>();

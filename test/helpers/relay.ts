@@ -25,11 +25,12 @@ export function relayFor(upstream: string, options: Partial<RelayOptions> = {}):
  * Sends one raw HTTP/1.1 request (so that hostile request lines reach the server unmodified;
  * Node's client would refuse to send them) and returns the status code and body.
  */
-export function rawRequest(url: string, requestLine: string, headers: string[] = []): Promise<{ status: number; head: string; body: string }> {
+export function rawRequest(url: string, requestLine: string, headers: string[] = [], options: { host?: boolean } = {}): Promise<{ status: number; head: string; body: string }> {
   const { hostname, port } = new URL(url);
+  const host = options.host === false ? '' : `Host: ${hostname}:${port}\r\n`;
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname, () => {
-      socket.write(`${requestLine}\r\nHost: ${hostname}:${port}\r\n${headers.map((h) => `${h}\r\n`).join('')}Connection: close\r\n\r\n`);
+      socket.write(`${requestLine}\r\n${host}${headers.map((h) => `${h}\r\n`).join('')}Connection: close\r\n\r\n`);
     });
     let data = '';
     socket.setEncoding('latin1');
