@@ -392,6 +392,14 @@ describe('hostile upstreams and clients', () => {
     expect(api.totalCalls()).toBe(0);
   });
 
+  test.each(['/-/health?x', '/-/metrics#x', '/-/nosuch', '/-/health/'])('%s is the relay\'s own namespace: answered here, never relayed upstream', async (target) => {
+    relay = await relayFor(api.url);
+    const res = await rawRequest(relay.url, `GET ${target} HTTP/1.1`);
+    expect([200, 404]).toContain(res.status);
+    expect(res.head).not.toMatch(/x-cache/i);
+    expect(api.totalCalls()).toBe(0);
+  });
+
   test('an HTTP/1.1 request without Host: our JSON 400 with the security headers (Node\'s own was a bare 400)', async () => {
     relay = await relayFor(api.url);
     const res = await rawRequest(relay.url, 'GET /restaurant HTTP/1.1', [], { host: false });

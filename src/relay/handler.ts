@@ -57,12 +57,15 @@ export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: Se
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(req, res, 'METHOD_NOT_ALLOWED', 'only GET and HEAD are allowed', { allow: 'GET, HEAD' });
     const target = req.url ?? '';
     if (req.headers.host === undefined && req.httpVersionMinor === 1) return sendError(req, res, 'BAD_REQUEST', 'an HTTP/1.1 request needs a Host header');
-    if (target === '/-/health') return send(req, res, 200, Buffer.from(JSON.stringify(deps.health())), { 'cache-control': 'no-store' });
-    if (target === '/-/metrics') {
-      return send(req, res, 200, Buffer.from(await metrics.text()), { 'content-type': metrics.contentType, 'cache-control': 'no-store' });
-    }
     const route = board && boardRoute(target, req.headers.accept);
     if (board && route) return board(req, res, route, note);
+    // The relay's own namespace: never relayed upstream, whatever query or fragment follows.
+    if (target.startsWith('/-/')) {
+      const own = target.split(/[?#]/, 1)[0];
+      if (own === '/-/health') return send(req, res, 200, Buffer.from(JSON.stringify(deps.health())), { 'cache-control': 'no-store' });
+      if (own === '/-/metrics') return send(req, res, 200, Buffer.from(await metrics.text()), { 'content-type': metrics.contentType, 'cache-control': 'no-store' });
+      return sendError(req, res, 'UNKNOWN_ENDPOINT', 'no such relay endpoint: /-/health, /-/metrics, /-/board and /-/today are (docs/relay.md)');
+    }
     if (target === '/' || target.startsWith('/?')) res.setHeader('vary', 'Accept'); // a browser gets the board there
     const path = checkTarget(target);
     if (typeof path !== 'string') return sendError(req, res, path.status === 414 ? 'TARGET_TOO_LONG' : 'PATH_REFUSED', path.reason);
