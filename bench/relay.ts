@@ -19,6 +19,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import http from 'node:http';
+import { SourceMap } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -208,19 +209,41 @@ if (values.profile) {
   await stop(relay.child);
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) throw new Error(`no profile in ${dir}`);
-  type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number };
+  type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; hitCount?: number };
   const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { nodes: Node[] };
+  // dist/ is minified: its frames are named by their source (src/…, node_modules/…) through its source maps.
+  const maps = new Map<string, SourceMap | undefined>();
+  const mapped = (url: string, line: number, column: number): string | undefined => {
+    if (!url.includes('/dist/')) return undefined;
+    if (!maps.has(url)) {
+      try {
+        maps.set(url, new SourceMap(JSON.parse(readFileSync(`${fileURLToPath(url)}.map`, 'utf8'))));
+      } catch {
+        maps.set(url, undefined);
+      }
+    }
+    const entry = maps.get(url)?.findEntry(line, column) as { originalSource?: string; originalLine?: number; name?: string } | undefined;
+    if (!entry?.originalSource) return undefined;
+    return `${entry.name ?? ''} ${entry.originalSource.replace(/^.*?\/(src|node_modules)\//, '$1/')}:${(entry.originalLine ?? 0) + 1}`.trim();
+  };
   const self = new Map<string, number>();
   let total = 0;
+  let idle = 0;
   for (const n of profile.nodes) {
-    const { functionName, url, lineNumber } = n.callFrame;
-    const where = url ? `${url.replace(/^.*\/(node_modules|dist|lib)\//, '$1/').replace(/^node:/, '')}:${lineNumber + 1}` : '';
-    const name = `${functionName || '(anonymous)'} ${where}`.trim();
-    self.set(name, (self.get(name) ?? 0) + (n.hitCount ?? 0));
+    const { functionName, url, lineNumber, columnNumber } = n.callFrame;
+    const where = mapped(url, lineNumber, columnNumber) ?? `${functionName || '(anonymous)'} ${url ? `${url.replace(/^node:/, '')}:${lineNumber + 1}` : ''}`.trim();
+    self.set(where, (self.get(where) ?? 0) + (n.hitCount ?? 0));
     total += n.hitCount ?? 0;
+    if (functionName === '(idle)') idle += n.hitCount ?? 0;
   }
-  console.log(`node ${process.version}; relay under wrk -t1 -c20 for ${seconds} s, ${total} samples; top frames by self time (profile: ${join(dir, file)})`);
-  for (const [name, hits] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${((hits / total) * 100).toFixed(1).padStart(5)}%  ${name}`);
+  const busy = total - idle;
+  console.log(`node ${process.version}; relay under wrk -t1 -c20 for ${seconds} s; ${busy} busy samples of ${total}; top frames by self time, % of busy samples`);
+  console.log(`(profile: ${join(dir, file)})`);
+  for (const [name, hits] of [...self].filter(([name]) => name !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+    console.log(`${((hits / busy) * 100).toFixed(1).padStart(5)}%  ${name}`);
+  }
+  const ours = [...self].filter(([name]) => name.startsWith('src/') || / src\//.test(name)).reduce((sum, [, hits]) => sum + hits, 0);
+  console.log(`self time in src/ (the relay's own code): ${((ours / busy) * 100).toFixed(1)}% of busy samples`);
   await api.close();
   process.exit(0);
 }
