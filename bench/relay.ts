@@ -80,18 +80,23 @@ function cpuSeconds(pid: number): number {
   return sum;
 }
 
-/** One wrk run: requests counted and req/s, or an error if any answer was not 2xx. */
-function runWrk(url: string, duration: number, connections = 20): Promise<{ requests: number; rps: number }> {
+/**
+ * One wrk run: requests counted and req/s, or an error if any answer was not 2xx or a connection
+ * failed. A request still unanswered after 10 s (a server descheduled that long on a busy
+ * machine) is only counted: it is not an error of the server's.
+ */
+function runWrk(url: string, duration: number, connections = 20): Promise<{ requests: number; rps: number; timeouts: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(wrk, ['-t1', `-c${connections}`, `-d${duration}s`, url], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(wrk, ['-t1', `-c${connections}`, `-d${duration}s`, '--timeout', '10s', url], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
     child.on('error', reject);
     child.on('close', (code) => {
       const requests = Number(/(\d+) requests in/.exec(out)?.[1]);
       const rps = Number(/Requests\/sec:\s*([\d.]+)/.exec(out)?.[1]);
-      if (code !== 0 || !requests || /Non-2xx|Socket errors/.test(out)) reject(new Error(`wrk ${url}: exit ${code}\n${out}`));
-      else resolve({ requests, rps });
+      const errors = /Socket errors: connect (\d+), read (\d+), write (\d+)/.exec(out)?.slice(1).map(Number) ?? [0, 0, 0];
+      if (code !== 0 || !requests || /Non-2xx/.test(out) || errors.some((n) => n > 0)) reject(new Error(`wrk ${url}: exit ${code}\n${out}`));
+      else resolve({ requests, rps, timeouts: Number(/timeout (\d+)/.exec(out)?.[1] ?? 0) });
     });
   });
 }
@@ -278,8 +283,9 @@ const runs: Record<string, { cpu: number; rps: number }[]> = Object.fromEntries(
 for (let round = 0; round < rounds; round++) {
   for (const [name, { pid, url }] of Object.entries(servers)) {
     const before = cpuSeconds(pid);
-    const { requests, rps } = await runWrk(url + key, seconds);
+    const { requests, rps, timeouts } = await runWrk(url + key, seconds);
     runs[name]!.push({ cpu: ((cpuSeconds(pid) - before) / requests) * 1e6, rps });
+    if (timeouts) console.log(`(round ${round + 1}, ${name}: ${timeouts} requests unanswered after 10 s: the machine is busy)`);
   }
 }
 const fmt = (xs: number[], digits = 1) => `${median(xs).toFixed(digits)} (${Math.min(...xs).toFixed(digits)}-${Math.max(...xs).toFixed(digits)})`;
