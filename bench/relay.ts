@@ -143,6 +143,7 @@ error_log stderr warn;
 events { worker_connections 1024; }
 http {
   access_log off;
+  keepalive_requests 1000000;  # like the relay: no cap on requests per connection
   client_body_temp_path ${dir}/client_body;
   proxy_temp_path ${dir}/proxy;
   fastcgi_temp_path ${dir}/fastcgi;
