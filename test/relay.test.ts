@@ -126,6 +126,46 @@ describe('cache', () => {
     expect(api.calls.get('/restaurant/dufva')).toBe(1);
   });
 
+  test('a HIT is sent within the request event (no promise to wait for), reading the clock once, all its headers; then STALE on the same entry says so', async () => {
+    const clock = fakeClock();
+    let reads = 0;
+    relay = await relayFor(api.url, { ttlMs: 10_000, maxStaleMs: 20_000, now: () => (reads++, clock.now()), upstreamTimeoutMs: 120_000 });
+    const miss = await fetch(`${relay.url}/restaurant/dufva`);
+    const body = Buffer.from(await miss.arrayBuffer());
+    // Runs after the relay's own listener: a response answered there has ended by now.
+    const ended: boolean[] = [];
+    relay.server.on('request', (_req, res) => ended.push(res.writableEnded));
+    clock.advance(1_500);
+    reads = 0;
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${relay.url}/restaurant/dufva`);
+      expect(Buffer.from(await res.arrayBuffer())).toEqual(body);
+      const headers: Record<string, string> = {};
+      res.headers.forEach((value, key) => {
+        if (!['date', 'connection', 'keep-alive'].includes(key)) headers[key] = value;
+      });
+      expect(headers).toEqual({
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': String(body.length),
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+        'x-frame-options': 'DENY',
+        'referrer-policy': 'no-referrer',
+        'x-cache': 'HIT',
+        age: '1',
+        'cache-control': 'max-age=9',
+      });
+    }
+    expect(ended).toEqual([true, true, true]);
+    expect(reads).toBe(3);
+    // The same entry, expired: its headers say STALE, its age and max-age 0 (the refresh hangs).
+    clock.advance(10_000);
+    api.fault = 'hang';
+    const stale = await fetch(`${relay.url}/restaurant/dufva`);
+    expect([stale.headers.get('x-cache'), stale.headers.get('age'), stale.headers.get('cache-control')]).toEqual(['STALE', '11', 'max-age=0']);
+    expect(Buffer.from(await stale.arrayBuffer())).toEqual(body);
+  });
+
   test('expired while the upstream hangs: every request STALE at once, exactly one background refresh', async () => {
     const clock = fakeClock();
     // The refresh hangs for the whole test: a request that waited for it would never finish.

@@ -82,13 +82,23 @@ export class RelayCache {
     return age !== undefined && age >= 0 && age < this.options.maxStaleMs ? answer : undefined;
   }
 
+  /**
+   * The near-cache's answer if it is fresh (a HIT, counted), else undefined: then `get` asks the
+   * shared store and the upstream. Synchronous, so that the relay answers a hit without a promise.
+   */
+  hit(key: string, now: number = this.options.now()): CachedAnswer | undefined {
+    const answer = this.lru.get(key);
+    if (answer === undefined) return undefined;
+    const age = now - answer.fetchedAt;
+    if (age < 0 || age >= this.options.ttlMs) return undefined;
+    this.stats.hits++;
+    return answer;
+  }
+
   async get(key: string): Promise<{ answer: CachedAnswer; result: CacheResult }> {
+    const near = this.hit(key);
+    if (near) return { answer: near, result: 'HIT' };
     let cached = this.lru.get(key);
-    const near = this.fresh(cached);
-    if (near) {
-      this.stats.hits++;
-      return { answer: near, result: 'HIT' };
-    }
     // The near-cache missed or holds an expired copy: the shared store may have a newer one.
     const shared = this.options.shared ? await this.options.shared.get(key) : undefined;
     if (shared && (!cached || shared.fetchedAt > cached.fetchedAt)) {
@@ -128,8 +138,8 @@ export class RelayCache {
   }
 
   /** Whole seconds until the answer expires, rounded up (0 once stale). */
-  remainingSeconds(answer: CachedAnswer): number {
-    return Math.max(0, Math.ceil((answer.fetchedAt + this.options.ttlMs - this.options.now()) / 1000));
+  remainingSeconds(answer: CachedAnswer, now: number = this.options.now()): number {
+    return Math.max(0, Math.ceil((answer.fetchedAt + this.options.ttlMs - now) / 1000));
   }
 
   /** One refresh per expired key, however many requests see it stale and whatever the scheduling. */

@@ -6,7 +6,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { LocalError } from '../errors.js';
 import { RelayCache } from './cache.js';
 import { errorBody, RelayError, type RelayErrorCode } from './errors.js';
-import { createHandler, JSON_TYPE, SECURITY_HEADERS } from './handler.js';
+import { createHandler, JSON_TYPE, SECURITY_HEADERS, type InFlight } from './handler.js';
 import type { Logger } from './log.js';
 import { createMetrics } from './metrics.js';
 import { upstreamUrl } from './safe-path.js';
@@ -91,17 +91,12 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const metrics = createMetrics(cache, options.shared);
   const health = () => (options.shared ? { status: options.shared.up ? 'ok' : 'degraded', redis: options.shared.up ? 'up' : 'down' } : { status: 'ok' });
   const board = { ttlMs: options.ttlMs, shared: options.shared };
-  // A missing Host is refused by the handler, in JSON with our headers (Node's own refusal is a bare 400).
-  const server = createServer({ requireHostHeader: false }, createHandler({ cache, metrics, log, accessLog: options.accessLog, health, now, board }));
   // Responses still being made when the relay closes end their connection, so that closing
-  // does not wait for idle keep-alive connections to time out.
-  const open = new Set<ServerResponse>();
-  let closing = false;
-  server.on('request', (_req, res: ServerResponse) => {
-    if (closing) res.shouldKeepAlive = false;
-    open.add(res);
-    res.on('close', () => open.delete(res));
-  });
+  // does not wait for idle keep-alive connections to time out. The handler keeps the set: only
+  // answers that wait (a miss, the shared store) are in it; a cached one is sent before it returns.
+  const inFlight: InFlight = { closing: false, open: new Set<ServerResponse>() };
+  // A missing Host is refused by the handler, in JSON with our headers (Node's own refusal is a bare 400).
+  const server = createServer({ requireHostHeader: false }, createHandler({ cache, metrics, log, accessLog: options.accessLog, health, now, inFlight, board }));
 
   // What Node would answer itself (an empty 400 or 431, a closed socket for CONNECT) is JSON too.
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
@@ -137,8 +132,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     cache,
     close: (graceMs = 9_000) =>
       new Promise<void>((resolve) => {
-        closing = true;
-        for (const res of open) res.shouldKeepAlive = false;
+        inFlight.closing = true;
+        for (const res of inFlight.open) res.shouldKeepAlive = false;
         const force = setTimeout(() => server.closeAllConnections(), graceMs);
         force.unref();
         server.close(() => {
