@@ -51,38 +51,38 @@ const RUNS: Record<CommandPath, Runner> = {
       now: run.now,
       choose: await run.picker(),
     });
-    const code = run.print(renderShow(result, run.style()), showExitCode(result));
+    const code = run.print(renderShow(result, await run.style()), showExitCode(result));
     if (result.status === 'found') await run.open(result.restaurant);
     return code;
   },
   today: async (run) => {
     const result = await today(run.menusOptions());
-    return run.print(renderToday(result, run.style()), todayExitCode(result));
+    return run.print(renderToday(result, await run.style()), todayExitCode(result));
   },
   find: async (run, args) => {
     const result = await find(list(args, 0), run.menusOptions());
-    return run.print(renderFind(result, run.style()), findExitCode(result));
+    return run.print(renderFind(result, await run.style()), findExitCode(result));
   },
   serve: async (run) => {
     // Lazy: the relay and its metrics never load for a lookup.
     const { serve } = await import('./commands/serve.js');
     return serve(run);
   },
-  'cache path': async (run) => run.print(renderCachePath(cachePath(cacheDir(run.env)), run.style())),
-  'cache info': async (run) => run.print(renderCacheInfo(cacheInfo(cacheDir(run.env)), run.style(), run.now())),
-  'cache clear': async (run) => run.print(renderCacheCleared(await clearCache(cacheDir(run.env), run.notices), run.style())),
-  'config get': async (run, args) => run.print(renderConfig(configGet(text(args, 0), run.settingsStore(), run.env), run.style())),
+  'cache path': async (run) => run.print(renderCachePath(cachePath(cacheDir(run.env)), await run.style())),
+  'cache info': async (run) => run.print(renderCacheInfo(cacheInfo(cacheDir(run.env)), await run.style(), run.now())),
+  'cache clear': async (run) => run.print(renderCacheCleared(await clearCache(cacheDir(run.env), run.notices), await run.style())),
+  'config get': async (run, args) => run.print(renderConfig(configGet(text(args, 0), run.settingsStore(), run.env), await run.style())),
   'config set': async (run, args) => {
     const result = await configSet(text(args, 0), text(args, 1), {
       store: run.settingsStore(),
       restaurants: async () => (await run.source().restaurants()).restaurants,
       cachedRestaurants: () => run.cachedRestaurants(),
     });
-    return run.print(renderConfig(result, run.style()));
+    return run.print(renderConfig(result, await run.style()));
   },
-  'config unset': async (run, args) => run.print(renderConfig(await configUnset(text(args, 0), run.settingsStore()), run.style())),
-  'config list': async (run) => run.print(renderConfig(configList(run.settingsStore(), run.env), run.style())),
-  'config path': async (run) => run.print(renderConfig(configPath(configDir(run.env)), run.style())),
+  'config unset': async (run, args) => run.print(renderConfig(await configUnset(text(args, 0), run.settingsStore()), await run.style())),
+  'config list': async (run) => run.print(renderConfig(configList(run.settingsStore(), run.env), await run.style())),
+  'config path': async (run) => run.print(renderConfig(configPath(configDir(run.env)), await run.style())),
   completion: async (run, args) => {
     const { completionScript } = await import('./commands/completion.js');
     return run.print({ stdout: completionScript(text(args, 0)), notes: [] }, EXIT.ok);

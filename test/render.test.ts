@@ -1,14 +1,15 @@
 // Renderers are pure: result + style → text. Tables at every width, the piped records, JSON,
 // and the colour, layout and link decisions.
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { ShowResult } from '../src/commands/show.js';
 import { dishInfo } from '../src/dishes.js';
 import { describeDish } from '../src/food/describe.js';
 import type { TodayResult } from '../src/commands/today.js';
 import { renderToday } from '../src/render/menus.js';
 import { renderShow } from '../src/render/show.js';
+import { loadPainter, painter } from '../src/render/paint.js';
 import { chooseStyle, supportsHyperlinks, type ColorWhen, type Style } from '../src/render/style.js';
-import { boxTable } from '../src/render/table.js';
+import { boxTable, loadTable } from '../src/render/table.js';
 import { displayWidth } from '../src/text.js';
 
 const restaurant = {
@@ -33,6 +34,12 @@ const found = (dishes: string[], extra: Partial<Extract<ShowResult, { status: 'f
   ...dishesOf(dishes, null),
   source,
   ...extra,
+});
+
+// What a run loads before it renders (Run.style()): chalk for colour, cli-table3 for tables.
+beforeAll(async () => {
+  await loadPainter(painter(true));
+  await loadTable();
 });
 
 const LONG = 'Vegansk pasta med svamp och tryffel, serveras med ruccolasallad, rostade pinjenötter och ett glas hemgjord lemonad (laktosfri)';
