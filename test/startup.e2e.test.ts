@@ -34,7 +34,8 @@ async function heavyPartsLoaded(args: string[], where: 'piped' | 'terminal' = 'p
   const trace = join(t.box.home, 'trace.txt');
   rmSync(trace, { force: true });
   const env = { NODE_OPTIONS: `${t.box.env.NODE_OPTIONS} --import=${hook}`, TRACE_IMPORTS_FILE: trace };
-  const r = where === 'piped' ? await t.box.run(['--api', t.api.url, ...args], env) : await onTerminal(args, env);
+  const api = args[0] === 'config' ? [] : ['--api', t.api.url];
+  const r = where === 'piped' ? await t.box.run([...api, ...args], env) : await onTerminal(args, env);
   expect(r.code, r.stderr).toBe(0);
   const files = readFileSync(trace, 'utf8').trim().split('\n').filter((u) => u.includes('/dist/'));
   expect(files.some((u) => u.endsWith('/dist/cli.js'))).toBe(true);
@@ -78,6 +79,8 @@ test('on a terminal, a warm lookup and a warm today load chalk (colour) and cli-
 test('settings are read without conf; conf is loaded to write them', async () => {
   expect(await heavyPartsLoaded(['config', 'get', 'diet'])).toEqual([]);
   expect(await heavyPartsLoaded(['config', 'set', 'diet', 'vegan'])).toEqual(['conf']);
+  await t.box.run(['--api', t.api.url, 'sven dufva']);
+  // A warm lookup reads the saved diet without conf.
   expect(await heavyPartsLoaded(['sven dufva'])).toEqual([]);
 });
 
