@@ -157,6 +157,9 @@ export async function getJson(target: string, options: HttpOptions): Promise<Jso
   // length of a compressed answer is dropped before got reads it, so that every chunk is reported.
   let tooLarge = false;
   request.on('request', (outgoing: http.ClientRequest) => {
+    // What the connection said, for the message: on Node 24, got 14 then rejects with a bare
+    // ERR_SOCKET_CLOSED_BEFORE_CONNECTION (got issue 2469) that carries no cause.
+    outgoing.on('error', (error) => attempts.push(error));
     outgoing.prependListener('response', (incoming: http.IncomingMessage) => {
       if (incoming.headers['content-encoding']) delete incoming.headers['content-length'];
     });
@@ -223,9 +226,11 @@ function timedOut(url: URL, options: HttpOptions): ApiError {
 }
 
 function toApiError(error: unknown, attempts: unknown[], url: URL, proxy: string | undefined, options: HttpOptions): ApiError {
-  if (!(error instanceof RequestError)) throw error;
-  if (error.name === 'TimeoutError') return timedOut(url, options);
-  if (error.code === 'ERR_BODY_PARSE_FAILURE' || codesIn(error).some((code) => code.startsWith('Z_') || code === 'ERR__ERROR' || code === 'ERR_BROTLI_DECOMPRESSION_FAILED')) {
+  // got 14 on Node 24 lets a retried attempt's socket error out unwrapped (a plain Error with a code).
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (!(error instanceof RequestError) && typeof code !== 'string') throw error;
+  if (error instanceof RequestError && error.name === 'TimeoutError') return timedOut(url, options);
+  if (code === 'ERR_BODY_PARSE_FAILURE' || codesIn(error).some((code) => code.startsWith('Z_') || code === 'ERR__ERROR' || code === 'ERR_BROTLI_DECOMPRESSION_FAILED')) {
     return new ApiError('API_BAD_RESPONSE', `the menu API at ${hostOf(url)} sent a damaged compressed answer`);
   }
   const reason = networkReason(attempts);

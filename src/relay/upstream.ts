@@ -62,8 +62,9 @@ export function createUpstream(options: UpstreamOptions) {
       answer = await request;
     } catch (error) {
       if (tooLarge) throw new RelayError('UPSTREAM_TOO_LARGE', 'upstream answer too large');
-      if (!(error instanceof RequestError)) throw error;
-      if (error.name === 'TimeoutError') throw new RelayError('UPSTREAM_TIMEOUT', `upstream did not answer within ${options.timeoutMs} ms`);
+      // got 14 on Node 24 may let a socket error out unwrapped (a plain Error with a code).
+      if (!(error instanceof RequestError) && typeof (error as { code?: unknown } | undefined)?.code !== 'string') throw error;
+      if (error instanceof RequestError && error.name === 'TimeoutError') throw new RelayError('UPSTREAM_TIMEOUT', `upstream did not answer within ${options.timeoutMs} ms`);
       throw new RelayError('UPSTREAM_UNREACHABLE', `upstream unreachable (${systemCode(error) ?? 'the connection failed'})`);
     }
     const status = answer.statusCode;
