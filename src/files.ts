@@ -91,18 +91,7 @@ export function readJsonObject(path: string, maxBytes: number, { followLinks = t
  * existing one keeps its mode.
  */
 export function writeFileAtomic(path: string, text: string): void {
-  let mode = 0o600;
-  try {
-    const stat = lstatSync(path);
-    if (stat.isSymbolicLink()) throw new FileRefused(LINK_REFUSED);
-    if (stat.isDirectory()) throw new FileRefused(REASONS.EISDIR!);
-    if (!stat.isFile()) throw new FileRefused('it is not a regular file');
-    const uid = process.getuid?.();
-    if (uid !== undefined && stat.uid !== uid) throw new FileRefused('it belongs to another user');
-    mode = stat.mode & 0o777;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
+  const mode = writableMode(path);
   ensureDir(dirname(path));
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
   const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
@@ -127,6 +116,27 @@ export function writeFileAtomic(path: string, text: string): void {
     }
     throw error;
   }
+}
+
+/**
+ * Whether `path` may be replaced by an atomic write, and the mode to write it with: refused
+ * through a link, onto a directory or a special file, or another user's file; an existing file
+ * keeps its mode, a new one is 0600.
+ */
+export function writableMode(path: string): number {
+  let mode = 0o600;
+  try {
+    const stat = lstatSync(path);
+    if (stat.isSymbolicLink()) throw new FileRefused(LINK_REFUSED);
+    if (stat.isDirectory()) throw new FileRefused(REASONS.EISDIR!);
+    if (!stat.isFile()) throw new FileRefused('it is not a regular file');
+    const uid = process.getuid?.();
+    if (uid !== undefined && stat.uid !== uid) throw new FileRefused('it belongs to another user');
+    mode = stat.mode & 0o777;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  return mode;
 }
 
 /** The lock could not be had within the wait: another process holds it. */

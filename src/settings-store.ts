@@ -1,12 +1,12 @@
 // Saved settings (`restaurant-menu config ...`): config.json in the user's config directory,
 // `{ "<key>": "<canonical text>" }`. Every run reads the file directly (no library on that path);
-// a change is written by conf (atomic, mode 0600, checked against a schema built from the
+// a change is written by conf (atomic, mode 0600 for a new file, checked against a schema built from the
 // settings table), loaded only then, inside our cross-process lock, so that concurrent
 // `config set` of different keys keep every key (conf has no lock across processes).
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocalError } from './errors.js';
-import { fileErrorReason, Locked, readJsonObject, withLock, type FileRead } from './files.js';
+import { fileErrorReason, Locked, readJsonObject, withLock, writableMode, type FileRead } from './files.js';
 import type { Notices } from './notices.js';
 import { canonical, isSettingKey, SETTINGS, type Saved, type SettingKey } from './settings.js';
 
@@ -77,11 +77,15 @@ export class SettingsStore {
 
   private async change(edit: (data: Record<string, unknown>) => void): Promise<void> {
     try {
-      await withLock(this.file, async () => {
+      // Loaded before the lock is taken, so that the lock is held only for the change itself.
+      const { default: Conf } = await import('conf');
+      await withLock(this.file, () => {
         // Moves a damaged file aside first, so the change starts clean; an unreadable one fails below, said once.
         const read = this.readFile(true);
         if (read.state === 'unreadable') throw new Error(read.reason);
-        const store = await openStore(this.dir);
+        // Never through a link, onto a directory or special file; an existing file keeps its mode.
+        const mode = writableMode(this.file);
+        const store = openStore(Conf, this.dir, mode);
         const data = { ...store.store };
         edit(data);
         store.store = data;
@@ -98,8 +102,7 @@ export class SettingsStore {
  * text (what `config set` writes; a value read as a number or true/false by hand is accepted, as
  * reading accepts it); other keys are kept as they are.
  */
-async function openStore(dir: string) {
-  const { default: Conf } = await import('conf');
+function openStore(Conf: typeof import('conf').default, dir: string, mode: number) {
   const schema = Object.fromEntries(
     Object.entries(SETTINGS)
       .filter(([, def]) => def.saved)
@@ -110,7 +113,8 @@ async function openStore(dir: string) {
     configName: 'config',
     fileExtension: 'json',
     schema,
-    configFileMode: 0o600,
+    // 0600 for a new file (writableMode); an existing file keeps its mode.
+    configFileMode: mode,
     accessPropertiesByDotNotation: false,
     clearInvalidConfig: false,
     watch: false,
