@@ -1,8 +1,8 @@
-// Bundles the CLI with esbuild. One bundle instead of ~150 files in node_modules is the
-// biggest single win for start-up time (a warm lookup must stay near `node -e 0`), and it
-// makes the published package dependency-free, so `npx restaurant-menu-cli` installs fast.
-// Heavy modules (got, conf, the relay) stay behind dynamic import() and land in their own
-// chunks, so a warm lookup never parses them.
+// Bundles the CLI with esbuild, commander, got, chalk, cli-table3 and conf included: one bundle
+// instead of ~150 files in node_modules is the biggest single win for start-up time, and it makes
+// the published package dependency-free, so `npx restaurant-menu-cli` installs fast and offline
+// (docs/design.md, "Choices"). What is heavy or seldom needed (got, conf, chalk, cli-table3, the
+// relay) stays behind dynamic import() and lands in its own chunk, so a warm lookup never parses it.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,23 +10,6 @@ import { dirname, join } from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-
-/**
- * commander requires node:child_process at load, only to run executable subcommands, which this
- * tool does not have; loading it (and net, dgram) costs ~12 ms of every start-up. This defers it
- * to the first call. The build fails if commander's line changes, rather than silently not apply.
- */
-const deferChildProcess = {
-  name: 'defer-child-process',
-  setup(b) {
-    b.onLoad({ filter: /commander[\\/]lib[\\/]command\.js$/ }, ({ path }) => {
-      const line = "const childProcess = require('node:child_process');";
-      const source = readFileSync(path, 'utf8');
-      if (!source.includes(line)) throw new Error(`commander changed: '${line}' not found in ${path}`);
-      return { contents: source.replace(line, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };"), loader: 'js' };
-    });
-  },
-};
 
 /**
  * `import { readFileSync } from 'node:fs'` in an ES module makes Node build a facade of every
@@ -52,7 +35,7 @@ const foodRules = createHash('sha256');
 for (const file of Object.keys(rulesInputs.metafile.inputs).sort()) foodRules.update(`${file}\0`).update(readFileSync(file));
 
 const common = {
-  plugins: [deferChildProcess, builtinsAsRequire],
+  plugins: [builtinsAsRequire],
   metafile: true,
   outdir: 'dist',
   bundle: true,

@@ -54,27 +54,27 @@ const RUNS: Record<CommandPath, Runner> = {
       now: run.now,
       choose: await run.picker(),
     });
-    const code = run.print(renderShow(result, run.style(), run.source().warnings()), showExitCode(result));
+    const code = run.print(renderShow(result, await run.style(), run.source().warnings()), showExitCode(result));
     if (result.status === 'found') await run.open(result.restaurant);
     return code;
   },
   today: async (run) => {
     const result = await today(run.menusOptions());
-    return run.print(renderToday(result, run.style(), run.source().warnings()), todayExitCode(result));
+    return run.print(renderToday(result, await run.style(), run.source().warnings()), todayExitCode(result));
   },
   find: async (run, args) => {
     const result = await find(list(args, 0), run.menusOptions());
-    return run.print(renderFind(result, run.style(), run.source().warnings()), findExitCode(result));
+    return run.print(renderFind(result, await run.style(), run.source().warnings()), findExitCode(result));
   },
   serve: async (run) => {
     // Lazy: the relay and its metrics never load for a lookup.
     const { serve } = await import('./commands/serve.js');
     return serve(run);
   },
-  'cache path': async (run) => run.print(renderCachePath(cachePath(cacheDir(run.env)), run.style())),
-  'cache info': async (run) => run.print(renderCacheInfo(cacheInfo(cacheDir(run.env)), run.style(), run.now())),
-  'cache clear': async (run) => run.print(renderCacheCleared(await clearCache(cacheDir(run.env), run.notices), run.style())),
-  'config get': async (run, args) => run.print(renderConfig(configGet(text(args, 0), run.settingsStore(), run.env, cachedRestaurants(cacheDir(run.env))), run.style())),
+  'cache path': async (run) => run.print(renderCachePath(cachePath(cacheDir(run.env)), await run.style())),
+  'cache info': async (run) => run.print(renderCacheInfo(cacheInfo(cacheDir(run.env)), await run.style(), run.now())),
+  'cache clear': async (run) => run.print(renderCacheCleared(await clearCache(cacheDir(run.env), run.notices), await run.style())),
+  'config get': async (run, args) => run.print(renderConfig(configGet(text(args, 0), run.settingsStore(), run.env, cachedRestaurants(cacheDir(run.env))), await run.style())),
   'config set': async (run, args) => {
     const result = await configSet(text(args, 0), text(args, 1), {
       store: run.settingsStore(),
@@ -82,14 +82,14 @@ const RUNS: Record<CommandPath, Runner> = {
       // Whichever API or relay answered it: a name is a name (the list of this run's API may not be cached).
       cachedRestaurants: () => cachedRestaurants(cacheDir(run.env)),
     });
-    return run.print(renderConfig(result, run.style()));
+    return run.print(renderConfig(result, await run.style()));
   },
   'config unset': async (run, args) => {
     run.settingsStore().quiet.add(text(args, 0));
-    return run.print(renderConfig(await configUnset(text(args, 0), run.settingsStore()), run.style()));
+    return run.print(renderConfig(await configUnset(text(args, 0), run.settingsStore()), await run.style()));
   },
-  'config list': async (run) => run.print(renderConfig(configList(run.settingsStore(), run.env, cachedRestaurants(cacheDir(run.env))), run.style())),
-  'config path': async (run) => run.print(renderConfig(configPath(configDir(run.env)), run.style())),
+  'config list': async (run) => run.print(renderConfig(configList(run.settingsStore(), run.env, cachedRestaurants(cacheDir(run.env))), await run.style())),
+  'config path': async (run) => run.print(renderConfig(configPath(configDir(run.env)), await run.style())),
   completion: async (run, args) => {
     const { completionScript } = await import('./commands/completion.js');
     return run.print({ stdout: completionScript(text(args, 0)), notes: [] }, EXIT.ok);

@@ -11,7 +11,9 @@ import { openInBrowser } from './browser.js';
 import { Notices } from './notices.js';
 import { cacheDir, configDir } from './paths.js';
 import type { Rendered } from './render/common.js';
+import { loadPainter } from './render/paint.js';
 import { chooseStyle, type Style } from './render/style.js';
+import { loadTable } from './render/table.js';
 import { attributeOf, pick, resolve, settingDef, type Origin, type Saved, type SettingKey, type SettingValue } from './settings.js';
 import { SettingsStore } from './settings-store.js';
 import { MenuSource, type CacheMode } from './source.js';
@@ -67,12 +69,16 @@ export class Run {
     return attribute !== undefined && this.flags[attribute] !== undefined;
   }
 
-  style(): Style {
-    return (this.chosenStyle ??= chooseStyle(
+  /** How output looks, decided once; what it needs to draw (chalk for colour, cli-table3 for tables) is loaded here. */
+  async style(): Promise<Style> {
+    const style = (this.chosenStyle ??= chooseStyle(
       { json: this.flags.json === true, color: this.setting('color'), english: this.setting('english') },
       this.io.stdout,
       this.env,
     ));
+    await loadPainter(style.c);
+    if (style.mode === 'table') await loadTable();
+    return style;
   }
 
   /** The menu source every lookup of this run shares (one time budget, one cache write). */
@@ -204,7 +210,8 @@ export class Run {
       this.clearProgress();
       for (const line of this.notices.take()) this.io.stderr.write(`restaurant-menu: ${line}\n`);
       const { pick } = await import('./render/picker.js'); // lazy: the prompt library is not on the warm path
-      const choose = () => pick(this.io, this.style().c, query, candidates, fits);
+      const { c } = await this.style();
+      const choose = () => pick(this.io, c, query, candidates, fits);
       // --timeout limits the requests, not the person choosing.
       return this.menuSource ? this.menuSource.outsideBudget(choose) : choose();
     };

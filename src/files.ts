@@ -113,17 +113,7 @@ export function readJsonObject(path: string, maxBytes: number, { followLinks = t
  */
 export function writeFileAtomic(path: string, text: string): void {
   refuseRelative(path);
-  let mode = 0o600;
-  try {
-    const stat = lstatSync(path);
-    if (stat.isSymbolicLink()) throw new FileRefused(LINK_REFUSED);
-    if (stat.isDirectory()) throw new FileRefused(REASONS.EISDIR!);
-    if (!stat.isFile()) throw new FileRefused('it is not a regular file');
-    if (ownedByOther(stat.uid)) throw new FileRefused(OTHER_USER);
-    mode = stat.mode & 0o777;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
+  const mode = writableMode(path);
   ensureDir(dirname(path));
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
   // (The name's shape is what sweepTemps recognises: keep the two in step.)
@@ -182,6 +172,26 @@ function sweepTemps(dir: string, name: string): void {
   } catch {
     // an unlistable folder: nothing swept
   }
+}
+
+/**
+ * Whether `path` may be replaced by an atomic write, and the mode to write it with: refused
+ * through a link, onto a directory or a special file, or another user's file; an existing file
+ * keeps its mode, a new one is 0600.
+ */
+export function writableMode(path: string): number {
+  let mode = 0o600;
+  try {
+    const stat = lstatSync(path);
+    if (stat.isSymbolicLink()) throw new FileRefused(LINK_REFUSED);
+    if (stat.isDirectory()) throw new FileRefused(REASONS.EISDIR!);
+    if (!stat.isFile()) throw new FileRefused('it is not a regular file');
+    if (ownedByOther(stat.uid)) throw new FileRefused(OTHER_USER);
+    mode = stat.mode & 0o777;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  return mode;
 }
 
 /** The lock could not be had within the wait: another process holds it. */

@@ -1,10 +1,12 @@
 // Saved settings (`restaurant-menu config ...`): config.json in the user's config directory,
-// `{ "<key>": "<canonical text>" }`. A change is a read-modify-write under a lock, so concurrent
-// `config set` of different keys keep every key.
+// `{ "<key>": "<canonical text>" }`. Every run reads the file directly (no library on that path);
+// a change is written by conf (atomic, mode 0600 for a new file, checked against a schema built from the
+// settings table), loaded only then, inside our cross-process lock, so that concurrent
+// `config set` of different keys keep every key (conf has no lock across processes).
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocalError } from './errors.js';
-import { fileErrorReason, Locked, readJsonObject, withLock, writeFileAtomic, type FileRead } from './files.js';
+import { fileErrorReason, Locked, readJsonObject, withLock, writableMode, type FileRead } from './files.js';
 import type { Notices } from './notices.js';
 import { canonical, isSettingKey, SETTINGS, type Saved, type SettingKey } from './settings.js';
 
@@ -88,18 +90,49 @@ export class SettingsStore {
 
   private async change(edit: (data: Record<string, unknown>) => void): Promise<void> {
     try {
+      // Loaded before the lock is taken, so that the lock is held only for the change itself.
+      const { default: Conf } = await import('conf');
       await withLock(this.file, () => {
         // Moves a damaged file aside first, so the change starts clean; an unreadable one fails below, said once.
         const read = this.readFile(true);
         if (read.state === 'unreadable') throw new Error(read.reason);
+        // Never through a link, onto a directory or special file; an existing file keeps its mode.
+        const mode = writableMode(this.file);
+        const store = openStore(Conf, this.dir, mode);
         // A null-prototype copy: a key `__proto__` in the file stays a key (and is kept as it was).
-        const data: Record<string, unknown> = Object.assign(Object.create(null) as Record<string, unknown>, read.state === 'ok' ? read.data : {});
+        const data: Record<string, unknown> = Object.assign(Object.create(null) as Record<string, unknown>, store.store);
         edit(data);
-        writeFileAtomic(this.file, `${JSON.stringify(data, null, 2)}\n`);
+        store.store = data;
       });
     } catch (error) {
       const reason = error instanceof Locked ? 'another process kept it locked' : fileErrorReason(error);
       throw new LocalError('CONFIG_WRITE', `cannot save settings to ${this.file} (${reason}); nothing was changed`);
     }
   }
+}
+
+/**
+ * conf, over config.json in `dir`. The schema: each saved setting of the table, as its canonical
+ * text (what `config set` writes; a value read as a number or true/false by hand is accepted, as
+ * reading accepts it); other keys are kept as they are.
+ */
+function openStore(Conf: typeof import('conf').default, dir: string, mode: number) {
+  const schema = Object.fromEntries(
+    Object.entries(SETTINGS)
+      .filter(([, def]) => def.saved)
+      .map(([key]) => [key, { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] }]),
+  );
+  return new Conf<Record<string, unknown>>({
+    cwd: dir,
+    configName: 'config',
+    fileExtension: 'json',
+    schema,
+    // 0600 for a new file (writableMode); an existing file keeps its mode.
+    configFileMode: mode,
+    accessPropertiesByDotNotation: false,
+    clearInvalidConfig: false,
+    watch: false,
+    // The file as earlier versions wrote it.
+    serialize: (value) => `${JSON.stringify(value, null, 2)}\n`,
+  });
 }

@@ -1,6 +1,6 @@
 // Renderers are pure: result + style → text. Tables at every width, the piped records, JSON,
 // and the colour, layout and link decisions.
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { ShowResult } from '../src/commands/show.js';
 import { dishInfo } from '../src/dishes.js';
 import { describeDish } from '../src/food/describe.js';
@@ -9,8 +9,9 @@ import type { FindResult } from '../src/commands/find.js';
 import { linkText } from '../src/render/common.js';
 import { renderFind, renderToday } from '../src/render/menus.js';
 import { renderShow } from '../src/render/show.js';
+import { loadPainter, painter } from '../src/render/paint.js';
 import { chooseStyle, supportsHyperlinks, type ColorWhen, type Style } from '../src/render/style.js';
-import { boxTable } from '../src/render/table.js';
+import { boxTable, loadTable } from '../src/render/table.js';
 import { displayWidth } from '../src/text.js';
 
 const restaurant = {
@@ -49,6 +50,12 @@ const findResult = (r: typeof restaurant): FindResult => ({
   searched: 1,
   withDishes: 1,
   failed: [],
+});
+
+// What a run loads before it renders (Run.style()): chalk for colour, cli-table3 for tables.
+beforeAll(async () => {
+  await loadPainter(painter(true));
+  await loadTable();
 });
 
 const LONG = 'Vegansk pasta med svamp och tryffel, serveras med ruccolasallad, rostade pinjenötter och ett glas hemgjord lemonad (laktosfri)';

@@ -1,15 +1,15 @@
 // The only module that speaks HTTP to the menu API (or to our relay, which serves the same
-// paths). Loaded lazily: a warm, cached lookup never pays for it. Retries are done here rather
-// than by an HTTP library, so that every failure reads the same on every Node version (got's
-// retried attempts on Node 24 report a refused connection as "Socket closed before the
-// connection was established") and back-off can be injected by tests.
+// paths), with got: retries with back-off and Retry-After, the whole command's time limit,
+// redirects, decompression, proxies (HTTP(S)_PROXY/NO_PROXY through hpagent). Loaded lazily: a
+// warm, cached lookup never loads it or got. Every failure is worded once, here, from got's
+// error code and its cause.
 import http from 'node:http';
 import https from 'node:https';
+import got, { HTTPError, MaxRedirectsError, RequestError, type Agents, type Response } from 'got';
 import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent';
 import { getProxyForUrl } from 'proxy-from-env';
 import { formatDuration } from '../duration.js';
 import { ApiError } from '../errors.js';
-import { GetFailure, httpGet, type GetAnswer } from '../http-get.js';
 import { clip, neutralise, redactUrl } from '../text.js';
 import { VERSION } from '../version.js';
 
@@ -36,21 +36,67 @@ export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const MAX_REDIRECTS = 5;
 
 // Keep-alive lets `today`/`find` reuse a few connections; Node unrefs idle sockets.
-const direct = { 'http:': new http.Agent({ keepAlive: true, maxSockets: 8 }), 'https:': new https.Agent({ keepAlive: true, maxSockets: 8 }) };
-const viaProxy = new Map<string, http.Agent>();
+const direct: Agents = { http: new http.Agent({ keepAlive: true, maxSockets: 8 }), https: new https.Agent({ keepAlive: true, maxSockets: 8 }) };
+const viaProxy = new Map<string, Agents>();
 
-/** The agent for a URL, and the proxy it goes through (HTTP(S)_PROXY and NO_PROXY, as curl reads them). */
-function agentFor(url: URL): { agent: http.Agent; proxy?: string } {
+/** The agents for a URL, and the proxy they go through (HTTP(S)_PROXY and NO_PROXY, as curl reads them). */
+function agentsFor(url: URL): { agent: Agents; proxy?: string } {
   const proxy = getProxyForUrl(url.href);
-  if (!proxy) return { agent: direct[url.protocol as 'http:' | 'https:'] };
-  const key = `${url.protocol}${proxy}`;
-  let agent = viaProxy.get(key);
+  if (!proxy) return { agent: direct };
+  let agent = viaProxy.get(proxy);
   if (!agent) {
     const options = { proxy, keepAlive: true, maxSockets: 8 };
-    agent = url.protocol === 'https:' ? new HttpsProxyAgent(options) : new HttpProxyAgent(options);
-    viaProxy.set(key, agent);
+    agent = { http: new HttpProxyAgent(options), https: new HttpsProxyAgent(options) };
+    viaProxy.set(proxy, agent);
   }
   return { agent, proxy };
+}
+
+/** What a system error code means, in a few words. */
+const NETWORK_REASONS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  EPIPE: 'connection reset',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'host name lookup failed',
+  EAI_FAIL: 'host name lookup failed',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  EHOSTDOWN: 'host unreachable',
+  ETIMEDOUT: 'connection timed out',
+  ECONNABORTED: 'connection reset',
+  ERR_SOCKET_CONNECTION_TIMEOUT: 'connection timed out',
+  HPE_INVALID_CONSTANT: 'not an HTTP server',
+  HPE_INVALID_VERSION: 'not an HTTP server',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'its TLS certificate is for another host',
+  CERT_HAS_EXPIRED: 'its TLS certificate has expired',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed',
+  SELF_SIGNED_CERT_IN_CHAIN: 'its TLS certificate is not trusted',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its TLS certificate is not trusted',
+};
+/**
+ * Codes that say only that a connection failed, not why: Node 24 under got 14 reports a refused
+ * connection on a retried attempt as ERR_SOCKET_CLOSED_BEFORE_CONNECTION (got issue 2469), and
+ * Node 22+ gives up on every address of a dual-stack host with an AggregateError. The reason is
+ * looked for in the cause, the aggregated errors and the earlier attempts first.
+ */
+const VAGUE = new Set(['ERR_SOCKET_CLOSED_BEFORE_CONNECTION', 'ERR_GOT_REQUEST_ERROR', 'ERR_RETRYING']);
+
+/** The known system error codes in an error, its cause, and the errors it aggregates, outermost first. */
+function codesIn(error: unknown, depth = 0): string[] {
+  if (!error || typeof error !== 'object' || depth > 5) return [];
+  const e = error as { code?: unknown; cause?: unknown; errors?: unknown[] };
+  const own = typeof e.code === 'string' ? [e.code] : [];
+  return [...own, ...(Array.isArray(e.errors) ? e.errors : []).flatMap((inner) => codesIn(inner, depth + 1)), ...codesIn(e.cause, depth + 1)];
+}
+
+/** The reason a connection failed, from this error and those of earlier attempts. */
+function networkReason(errors: unknown[]): string {
+  const codes = errors.toReversed().flatMap((error) => codesIn(error));
+  const known = codes.find((code) => NETWORK_REASONS[code]);
+  if (known) return NETWORK_REASONS[known]!;
+  const specific = codes.find((code) => !VAGUE.has(code));
+  return specific ? `error ${specific}` : 'the connection failed';
 }
 
 function hostOf(url: URL | string): string {
@@ -61,73 +107,84 @@ function hostOf(url: URL | string): string {
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** GET a JSON document. 200 → parsed body; 404 → `{status: 404}`; anything else → ApiError. */
 export async function getJson(target: string, options: HttpOptions): Promise<JsonAnswer> {
   const url = new URL(target);
-  const retries = options.retries ?? 2;
-  for (let attempt = 0; ; attempt++) {
-    let outcome: { answer: GetAnswer } | { error: ApiError; retryAfterMs?: number };
-    try {
-      outcome = { answer: await getFollowingRedirects(url, options) };
-    } catch (error) {
-      outcome = { error: toApiError(error, url, options) };
+  const remaining = () => options.deadline - options.now();
+  if (remaining() <= 0) throw timedOut(url, options);
+  const { agent, proxy } = agentsFor(url);
+  const attempts: unknown[] = [];
+  const retryDelay = options.retryDelayMs ?? ((n: number) => 250 * 2 ** (n - 1));
+  const request = got(url, {
+    agent,
+    headers: { 'user-agent': USER_AGENT, accept: 'application/json' },
+    responseType: 'buffer',
+    decompress: true,
+    maxRedirects: MAX_REDIRECTS,
+    timeout: { request: remaining() },
+    retry: {
+      limit: options.retries ?? 2,
+      methods: ['GET'],
+      statusCodes: [...RETRY_STATUS],
+      // A longer Retry-After is not waited for: the call fails at once, naming the wait.
+      maxRetryAfter: MAX_RETRY_AFTER_MS,
+      calculateDelay: ({ attemptCount, retryAfter, computedValue }) => {
+        if (computedValue === 0) return 0;
+        const delay = retryAfter && retryAfter > 1 ? retryAfter : retryDelay(attemptCount);
+        // No retry that the command's time limit would cut short.
+        if (delay >= remaining() - 100) return 0;
+        return Math.max(1, delay);
+      },
+    },
+    hooks: {
+      // Each attempt and each redirect gets what is left of the command's time.
+      beforeRetry: [
+        (error) => {
+          attempts.push(error);
+          error.options.timeout = { request: Math.max(1, remaining()) };
+        },
+      ],
+      beforeRedirect: [
+        (redirected) => {
+          redirected.timeout = { request: Math.max(1, remaining()) };
+        },
+      ],
+    },
+  });
+  // The body is capped after decompression, so a small gzip bomb cannot inflate into gigabytes:
+  // got's download progress counts the decompressed bytes. It reports progress only while that
+  // count is below Content-Length, which for a compressed answer is the compressed size: the
+  // length of a compressed answer is dropped before got reads it, so that every chunk is reported.
+  let tooLarge = false;
+  request.on('request', (outgoing: http.ClientRequest) => {
+    // What the connection said, for the message: on Node 24, got 14 then rejects with a bare
+    // ERR_SOCKET_CLOSED_BEFORE_CONNECTION (got issue 2469) that carries no cause.
+    outgoing.on('error', (error) => attempts.push(error));
+    outgoing.prependListener('response', (incoming: http.IncomingMessage) => {
+      if (incoming.headers['content-encoding']) delete incoming.headers['content-length'];
+    });
+  });
+  request.on('downloadProgress', ({ transferred }) => {
+    if (transferred > MAX_BODY_BYTES && !tooLarge) {
+      tooLarge = true;
+      request.cancel();
     }
-    if ('answer' in outcome) {
-      const { answer } = outcome;
-      if (!RETRY_STATUS.has(answer.status)) return toJsonAnswer(answer, url);
-      const retryAfterMs = retryAfter(answer);
-      if (answer.status === 429 && retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) {
-        throw rateLimited(url, retryAfterMs);
-      }
-      outcome = { error: statusError(answer, url), retryAfterMs };
+  });
+  let response: Response<Buffer>;
+  try {
+    response = await request;
+  } catch (error) {
+    if (tooLarge) throw new ApiError('API_BAD_RESPONSE', `the menu API at ${hostOf(url)} sent an answer larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`);
+    if (error instanceof HTTPError || error instanceof MaxRedirectsError) {
+      if (error.response.statusCode === 404) return { status: 404 };
+      throw statusError(error.response, url);
     }
-    const { error } = outcome;
-    if (!error.transient || attempt >= retries) throw error;
-    const delay = outcome.retryAfterMs || (options.retryDelayMs ?? ((n) => 250 * 2 ** (n - 1)))(attempt + 1);
-    if (options.now() + delay >= options.deadline - 100) throw error;
-    if (delay > 0) await sleep(delay);
+    throw toApiError(error, [...attempts, error], url, proxy, options);
   }
+  return toJsonAnswer(response, url);
 }
 
-async function getFollowingRedirects(start: URL, options: HttpOptions): Promise<GetAnswer> {
-  let url = start;
-  for (let hop = 0; ; hop++) {
-    const remaining = options.deadline - options.now();
-    if (remaining <= 0) throw new GetFailure('timeout', 'no answer in time');
-    const { agent, proxy } = agentFor(url);
-    let answer: GetAnswer;
-    try {
-      answer = await httpGet(url, {
-        agent,
-        headers: { 'user-agent': USER_AGENT, accept: 'application/json' },
-        timeoutMs: remaining,
-        maxBytes: MAX_BODY_BYTES,
-        decompress: true,
-      });
-    } catch (error) {
-      if (proxy && error instanceof GetFailure && error.kind === 'network') throw new ProxyFailure(proxy, error.reason);
-      throw error;
-    }
-    const location = answer.headers.location;
-    if (answer.status < 300 || answer.status >= 400 || answer.status === 304 || !location) return answer;
-    const next = new URL(location, url);
-    if (hop >= MAX_REDIRECTS || (next.protocol !== 'http:' && next.protocol !== 'https:')) return answer;
-    url = next;
-  }
-}
-
-class ProxyFailure extends Error {
-  constructor(
-    readonly proxy: string,
-    readonly reason: string,
-  ) {
-    super(reason);
-  }
-}
-
-function retryAfter(answer: GetAnswer): number | undefined {
+function retryAfter(answer: Response): number | undefined {
   const header = answer.headers['retry-after'];
   if (!header) return undefined;
   const seconds = Number(header);
@@ -142,17 +199,16 @@ function rateLimited(url: URL, waitMs: number | undefined): ApiError {
   return new ApiError('API_RATE_LIMITED', `the menu API at ${hostOf(url)} is rate-limiting requests${asks}; try again ${when}`, true);
 }
 
-function statusError(answer: GetAnswer, url: URL): ApiError {
-  if (answer.status === 429) return rateLimited(url, retryAfter(answer));
+function statusError(answer: Response, url: URL): ApiError {
+  if (answer.statusCode === 429) return rateLimited(url, retryAfter(answer));
   // The reason phrase is the server's text: neutralised like everything else from the network.
-  const reason = clip(neutralise(answer.statusMessage), 60);
-  const advice = answer.status >= 500 ? '; try again later' : '';
-  return new ApiError('API_STATUS', `the menu API at ${hostOf(url)} answered ${answer.status} ${reason}`.trim() + advice, answer.status >= 500);
+  const reason = clip(neutralise(answer.statusMessage ?? ''), 60);
+  const advice = answer.statusCode >= 500 ? '; try again later' : '';
+  return new ApiError('API_STATUS', `the menu API at ${hostOf(url)} answered ${answer.statusCode} ${reason}`.trim() + advice, answer.statusCode >= 500);
 }
 
-function toJsonAnswer(answer: GetAnswer, url: URL): JsonAnswer {
-  if (answer.status === 404) return { status: 404 };
-  if (answer.status < 200 || answer.status >= 300) throw statusError(answer, url);
+function toJsonAnswer(answer: Response<Buffer>, url: URL): JsonAnswer {
+  if (answer.statusCode < 200 || answer.statusCode >= 300) throw statusError(answer, url);
   const type = String(answer.headers['content-type'] ?? '');
   const text = answer.body.toString('utf8');
   if (/html/i.test(type) || /^\s*</.test(text)) {
@@ -165,22 +221,19 @@ function toJsonAnswer(answer: GetAnswer, url: URL): JsonAnswer {
   }
 }
 
-function toApiError(error: unknown, url: URL, options: HttpOptions): ApiError {
-  const host = hostOf(url);
-  if (error instanceof ProxyFailure) {
-    return new ApiError('API_UNREACHABLE', `cannot reach the proxy ${hostOf(error.proxy)} (${error.reason}); check HTTPS_PROXY/HTTP_PROXY, or NO_PROXY`, true);
+function timedOut(url: URL, options: HttpOptions): ApiError {
+  return new ApiError('API_TIMEOUT', `the menu API at ${hostOf(url)} did not answer within ${formatDuration(options.budgetMs)}; try again later, or allow longer with --timeout`, true);
+}
+
+function toApiError(error: unknown, attempts: unknown[], url: URL, proxy: string | undefined, options: HttpOptions): ApiError {
+  // got 14 on Node 24 lets a retried attempt's socket error out unwrapped (a plain Error with a code).
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (!(error instanceof RequestError) && typeof code !== 'string') throw error;
+  if (error instanceof RequestError && error.name === 'TimeoutError') return timedOut(url, options);
+  if (code === 'ERR_BODY_PARSE_FAILURE' || codesIn(error).some((code) => code.startsWith('Z_') || code === 'ERR__ERROR' || code === 'ERR_BROTLI_DECOMPRESSION_FAILED')) {
+    return new ApiError('API_BAD_RESPONSE', `the menu API at ${hostOf(url)} sent a damaged compressed answer`);
   }
-  if (error instanceof GetFailure) {
-    if (error.kind === 'timeout') {
-      return new ApiError('API_TIMEOUT', `the menu API at ${host} did not answer within ${formatDuration(options.budgetMs)}; try again later, or allow longer with --timeout`, true);
-    }
-    if (error.kind === 'too-large') return new ApiError('API_BAD_RESPONSE', `the menu API at ${host} sent an answer larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`);
-    if (error.kind === 'bad-encoding') return new ApiError('API_BAD_RESPONSE', `the menu API at ${host} sent a damaged compressed answer`);
-    return new ApiError(
-      'API_UNREACHABLE',
-      `cannot reach the menu API at ${host} (${error.reason}); give another with --api or 'config set api', or use a relay`,
-      true,
-    );
-  }
-  throw error;
+  const reason = networkReason(attempts);
+  if (proxy) return new ApiError('API_UNREACHABLE', `cannot reach the proxy ${hostOf(proxy)} (${reason}); check HTTPS_PROXY/HTTP_PROXY, or NO_PROXY`, true);
+  return new ApiError('API_UNREACHABLE', `cannot reach the menu API at ${hostOf(url)} (${reason}); give another with --api or 'config set api', or use a relay`, true);
 }

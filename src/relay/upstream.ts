@@ -1,9 +1,10 @@
-// The relay's one connection to the menu API: keep-alive, a small cap on concurrent requests
-// (the API is rate-limited), a timeout and a size cap, no retries (the cache serves stale
-// copies instead). Bodies are relayed as bytes, not parsed into objects.
+// The relay's one connection to the menu API, with got (the project's one HTTP client): keep-alive,
+// a small cap on concurrent requests (the API is rate-limited), a timeout and a size cap, no
+// retries (the cache serves stale copies instead), no redirects. Bodies are relayed as bytes,
+// not parsed into objects, and not decompressed (none is asked for).
 import http from 'node:http';
 import https from 'node:https';
-import { GetFailure, httpGet } from '../http-get.js';
+import got, { RequestError, type Response } from 'got';
 import { RelayError } from './errors.js';
 
 export interface UpstreamAnswer {
@@ -19,29 +20,55 @@ export interface UpstreamOptions {
   userAgent: string;
 }
 
+/** The first specific system error code in an error, its cause, or the errors it aggregates. */
+function systemCode(error: unknown, depth = 0): string | undefined {
+  if (!error || typeof error !== 'object' || depth > 5) return undefined;
+  const e = error as { code?: unknown; cause?: unknown; errors?: unknown[] };
+  for (const inner of [...(Array.isArray(e.errors) ? e.errors : []), e.cause]) {
+    const code = systemCode(inner, depth + 1);
+    if (code) return code;
+  }
+  return typeof e.code === 'string' && e.code !== 'ERR_GOT_REQUEST_ERROR' ? e.code : undefined;
+}
+
 export function createUpstream(options: UpstreamOptions) {
   // maxSockets queues requests beyond the cap instead of opening more connections.
   const agentOptions = { keepAlive: true, maxSockets: options.maxConcurrent, maxFreeSockets: options.maxConcurrent };
-  const agents = { 'http:': new http.Agent(agentOptions), 'https:': new https.Agent(agentOptions) };
+  const agent = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
+  const client = got.extend({
+    agent,
+    // Nothing from the client is forwarded: only these headers reach the API.
+    headers: { 'user-agent': options.userAgent, accept: 'application/json' },
+    responseType: 'buffer',
+    decompress: false,
+    followRedirect: false,
+    throwHttpErrors: false,
+    retry: { limit: 0 },
+    timeout: { request: options.timeoutMs },
+  });
 
   /** The upstream's answer: 2xx JSON or 404 pass; anything else is a RelayError. */
   async function get(url: URL): Promise<UpstreamAnswer> {
-    let answer;
+    let tooLarge = false;
+    const request = client(url);
+    request.on('downloadProgress', ({ transferred, total }) => {
+      if ((transferred > MAX_BODY_BYTES || (total ?? 0) > MAX_BODY_BYTES) && !tooLarge) {
+        tooLarge = true;
+        request.cancel();
+      }
+    });
+    let answer: Response<Buffer>;
     try {
-      answer = await httpGet(url, {
-        agent: agents[url.protocol as 'http:' | 'https:'],
-        // Nothing from the client is forwarded: only these headers reach the API.
-        headers: { 'user-agent': options.userAgent, accept: 'application/json' },
-        timeoutMs: options.timeoutMs,
-        maxBytes: MAX_BODY_BYTES,
-      });
+      answer = await request;
     } catch (error) {
-      if (!(error instanceof GetFailure)) throw error;
-      if (error.kind === 'timeout') throw new RelayError('UPSTREAM_TIMEOUT', `upstream did not answer within ${options.timeoutMs} ms`);
-      if (error.kind === 'too-large') throw new RelayError('UPSTREAM_TOO_LARGE', 'upstream answer too large');
-      throw new RelayError('UPSTREAM_UNREACHABLE', `upstream unreachable (${error.code ?? error.reason})`);
+      if (tooLarge) throw new RelayError('UPSTREAM_TOO_LARGE', 'upstream answer too large');
+      // got 14 on Node 24 may let a socket error out unwrapped (a plain Error with a code).
+      if (!(error instanceof RequestError) && typeof (error as { code?: unknown } | undefined)?.code !== 'string') throw error;
+      if (error instanceof RequestError && error.name === 'TimeoutError') throw new RelayError('UPSTREAM_TIMEOUT', `upstream did not answer within ${options.timeoutMs} ms`);
+      throw new RelayError('UPSTREAM_UNREACHABLE', `upstream unreachable (${systemCode(error) ?? 'the connection failed'})`);
     }
-    const { status, body } = answer;
+    const status = answer.statusCode;
+    const body = answer.body;
     // Compressed bodies are not asked for; one that comes anyway cannot be checked as JSON.
     const encoded = answer.headers['content-encoding'] && answer.headers['content-encoding'] !== 'identity';
     if (status >= 200 && status < 300) {
@@ -55,8 +82,8 @@ export function createUpstream(options: UpstreamOptions) {
   return {
     get,
     close() {
-      agents['http:'].destroy();
-      agents['https:'].destroy();
+      agent.http.destroy();
+      agent.https.destroy();
     },
   };
 }

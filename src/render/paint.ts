@@ -1,11 +1,13 @@
-// Colour for a terminal: the seven SGR styles the tool uses, or none. Written here rather than
-// with chalk, whose colour detection (supports-color) loads node:tty, ~12 ms of every start-up,
-// to decide what style.ts decides anyway.
+// Colour for a terminal, with chalk: the styles the tool uses, or none. Whether there is colour
+// is decided once, by style.ts (--color, NO_COLOR, FORCE_COLOR, a terminal); chalk is told that
+// decision (`new Chalk({ level })`) and does no detection of its own. chalk is loaded only when
+// colour is on (`loadPainter`), so a piped run never parses it.
+import type { ChalkInstance } from 'chalk';
 
 export type Paint = (text: string) => string;
 
 export interface Painter {
-  /** 1 when colour is on, 0 when off. */
+  /** 1 when colour is on (the 16 basic colours), 0 when off. */
   readonly level: 0 | 1;
   readonly bold: Paint;
   readonly dim: Paint;
@@ -16,10 +18,34 @@ export interface Painter {
   readonly cyan: Paint;
 }
 
-const sgr = (open: number, close: number): Paint => (text) => `\x1b[${open}m${text}\x1b[${close}m`;
+let chalk: ChalkInstance | undefined;
+
+/** Loads chalk, once, when a painter with colour is to be used. */
+export async function loadPainter(painter: Painter): Promise<void> {
+  if (painter.level === 0 || chalk) return;
+  const { Chalk } = await import('chalk');
+  chalk ??= new Chalk({ level: painter.level });
+}
+
+function colour(name: Exclude<keyof Painter, 'level'>): Paint {
+  return (text) => {
+    if (!chalk) throw new Error('colour used before loadPainter()');
+    return chalk[name](text);
+  };
+}
+
 const none: Paint = (text) => text;
 
-export function painter(colour: boolean): Painter {
-  if (!colour) return { level: 0, bold: none, dim: none, gray: none, red: none, green: none, yellow: none, cyan: none };
-  return { level: 1, bold: sgr(1, 22), dim: sgr(2, 22), gray: sgr(90, 39), red: sgr(31, 39), green: sgr(32, 39), yellow: sgr(33, 39), cyan: sgr(36, 39) };
+export function painter(colourOn: boolean): Painter {
+  if (!colourOn) return { level: 0, bold: none, dim: none, gray: none, red: none, green: none, yellow: none, cyan: none };
+  return {
+    level: 1,
+    bold: colour('bold'),
+    dim: colour('dim'),
+    gray: colour('gray'),
+    red: colour('red'),
+    green: colour('green'),
+    yellow: colour('yellow'),
+    cyan: colour('cyan'),
+  };
 }

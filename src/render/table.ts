@@ -1,8 +1,9 @@
 // A boxed table sized to its content, up to the terminal's width. Long cells wrap at word
 // boundaries, continuation lines indent under the text's first character, and rows can be
 // grouped (no rule between rows of one group). Several tables can share one layout (`fit`), so
-// that the tables of a page line up. Written here rather than with cli-table3, which
-// re-measures every cell on every pass (a 240 KB dish took two minutes) and cannot hang an indent.
+// that the tables of a page line up. This module decides the widths, the wrapping and the hanging
+// indents, and clips every line first; cli-table3 draws the box around lines that already fit
+// (its own word wrap re-measures a cell on every pass: a 240 KB dish took two minutes).
 import { clip, displayWidth, largest, pad, wrap } from '../text.js';
 import type { Style } from './style.js';
 
@@ -71,27 +72,64 @@ export function fit(style: Style, columns: Column[], rows: Row[]): number[] {
   return layout(columns, rows, contentRoom(style, columns.length));
 }
 
+let Table: typeof import('cli-table3') | undefined;
+
+/** Loads cli-table3, once, before the first table is drawn (only output in table mode has tables). */
+export async function loadTable(): Promise<void> {
+  Table ??= (await import('cli-table3')).default;
+}
+
+/** A rule across the table (┌─┬─┐, ├─┼─┤, └─┴─┘), which the border colour paints as one piece. */
+const RULE = /^[┌├└][─┬┼┴┐┤┘]*$/;
+/**
+ * cli-table3 checks each cell against every cell above it (for row spans), and re-measures a
+ * cell's whole text for each line it draws: it draws lines, one per row, at most this many at once.
+ */
+const LINES_PER_DRAW = 200;
+
+/**
+ * The table, drawn by cli-table3 from lines this module has already clipped, wrapped, indented
+ * and padded to `widths`: cli-table3 draws the box (its own wrapping and truncation never act, as
+ * every line fits its column). Each line is a cli-table3 row of a compact table, the head's and
+ * each group's rows ruled off with cli-table3's rule.
+ */
 export function boxTable(style: Style, columns: Column[], groups: Row[][], widths = fit(style, columns, groups.flat())): string {
+  if (!Table) throw new Error('a table drawn before loadTable()');
   const { c } = style;
-  const border = (s: string) => c.gray(s);
-  const rule = (left: string, mid: string, right: string) => border(left + widths.map((w) => '─'.repeat(w + 2)).join(mid) + right);
-  const renderRow = (row: Row) => {
-    const cells = widths.map((w, i) => (row[i] ?? []).flatMap((line) => wrapLine(line, w)));
-    const height = Math.max(1, ...cells.map((cell) => cell.length));
-    const out: string[] = [];
-    for (let y = 0; y < height; y++) {
-      const parts = cells.map((cell, i) => {
-        return ` ${pad(cell[y] ?? '', widths[i]!)} `;
-      });
-      out.push(border('│') + parts.join(border('│')) + border('│'));
-    }
-    return out;
+  const bar = c.gray('│');
+  const options = {
+    colWidths: widths.map((w) => w + 2),
+    wordWrap: false,
+    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1, compact: true },
+    chars: { left: bar, middle: bar, right: bar },
   };
-  const lines = [rule('┌', '┬', '┐'), ...renderRow(columns.map((col) => [c.bold(col.head)])), rule('├', '┼', '┤')];
-  groups.forEach((group, g) => {
-    if (g > 0) lines.push(rule('├', '┼', '┤'));
-    for (const row of group) for (const line of renderRow(row)) lines.push(line);
-  });
-  lines.push(rule('└', '┴', '┘'));
-  return lines.join('\n');
+  const draw = (rows: string[][], compact = true) => {
+    const table = new Table!({ ...options, style: { ...options.style, compact } });
+    table.push(...rows);
+    return table.toString().split('\n');
+  };
+  const blank = widths.map((w) => ' '.repeat(w));
+  const [top, , rule, , bottom] = draw([blank, blank], false);
+  const out = [top!];
+  let pending: string[][] = [];
+  const flush = () => {
+    for (let i = 0; i < pending.length; i += LINES_PER_DRAW) out.push(...draw(pending.slice(i, i + LINES_PER_DRAW)).slice(1, -1));
+    pending = [];
+  };
+  for (const [g, group] of [[columns.map((col) => [c.bold(col.head)])], ...groups].entries()) {
+    if (g > 0) {
+      flush();
+      out.push(rule!);
+    }
+    for (const row of group) {
+      const cells = widths.map((w, i) => (row[i] ?? []).flatMap((line) => wrapLine(line, w)));
+      const height = Math.max(1, ...cells.map((cell) => cell.length));
+      for (let y = 0; y < height; y++) pending.push(cells.map((cell, i) => pad(cell[y] ?? '', widths[i]!)));
+    }
+  }
+  flush();
+  // A table with no rows still has the rule under its head.
+  if (groups.length === 0) out.push(rule!);
+  out.push(bottom!);
+  return out.map((line) => (RULE.test(line) ? c.gray(line) : line)).join('\n');
 }
