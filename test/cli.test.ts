@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { SATURDAY } from './helpers/clock.js';
 import { useCli, type CliResult } from './helpers/cli.js';
 import { closedPortUrl, RESTAURANTS, startMenuApi } from './helpers/menu-api.js';
+import { relayFor } from './helpers/relay.js';
 
 const t = useCli();
 const run = t.run;
@@ -309,6 +310,16 @@ describe('bad input', () => {
   ])('%j: a parse error says what to type next', async (args, pattern) => {
     expectOneLineError(await t.runWith(args), 2, pattern);
   });
+});
+
+test('through a relay whose upstream is down: the relay\'s reason is shown, not only its status', async () => {
+  const relay = await relayFor(await closedPortUrl());
+  try {
+    const r = await t.runWith(['--api', relay.url, 'dufva', '--refresh']);
+    expectOneLineError(r, 3, /answered 502 Bad Gateway \(cannot reach the upstream.*\); try again later$|answered 502 Bad Gateway \(.*(refused|unreachable).*\); try again later$/);
+  } finally {
+    await relay.close();
+  }
 });
 
 describe('API failures → exit 3 with one clear line saying what to do', () => {

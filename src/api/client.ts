@@ -10,6 +10,7 @@ import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent';
 import { getProxyForUrl } from 'proxy-from-env';
 import { formatDuration } from '../duration.js';
 import { ApiError } from '../errors.js';
+import { parseUntrusted } from '../json.js';
 import { clip, neutralise, redactUrl } from '../text.js';
 import { VERSION } from '../version.js';
 
@@ -203,8 +204,24 @@ function statusError(answer: Response, url: URL): ApiError {
   if (answer.statusCode === 429) return rateLimited(url, retryAfter(answer));
   // The reason phrase is the server's text: neutralised like everything else from the network.
   const reason = clip(neutralise(answer.statusMessage ?? ''), 60);
+  const why = relayReason(answer);
   const advice = answer.statusCode >= 500 ? '; try again later' : '';
-  return new ApiError('API_STATUS', `the menu API at ${hostOf(url)} answered ${answer.statusCode} ${reason}`.trim() + advice, answer.statusCode >= 500);
+  return new ApiError('API_STATUS', `the menu API at ${hostOf(url)} answered ${answer.statusCode} ${reason}`.trim() + why + advice, answer.statusCode >= 500);
+}
+
+/**
+ * What a relay (`restaurant-menu serve`) said of its failure: its JSON error body names the cause
+ * (`upstream unreachable (ENOTFOUND)`), which the status alone does not. Neutralised and clipped.
+ */
+function relayReason(answer: Response): string {
+  const body = answer.body;
+  if (!Buffer.isBuffer(body) || body.length > 4096 || !/json/i.test(String(answer.headers['content-type'] ?? ''))) return '';
+  try {
+    const parsed = parseUntrusted(body.toString('utf8'), 4) as { error?: unknown; code?: unknown } | null;
+    return parsed && typeof parsed.error === 'string' && typeof parsed.code === 'string' ? ` (${clip(neutralise(parsed.error), 120)})` : '';
+  } catch {
+    return '';
+  }
 }
 
 function toJsonAnswer(answer: Response<Buffer>, url: URL): JsonAnswer {
@@ -215,7 +232,8 @@ function toJsonAnswer(answer: Response<Buffer>, url: URL): JsonAnswer {
     throw new ApiError('API_BAD_RESPONSE', `the menu API at ${hostOf(url)} sent a web page instead of JSON; is the API URL right?`);
   }
   try {
-    return { status: 200, body: JSON.parse(text) };
+    // Nesting counted first: parsing millions of levels would hold the process past any time limit.
+    return { status: 200, body: parseUntrusted(text) };
   } catch {
     throw new ApiError('API_BAD_RESPONSE', `the menu API at ${hostOf(url)} sent malformed JSON`);
   }
