@@ -32,6 +32,8 @@ const TAIL = '\n}}\n';
 /** Between an entry's key and its date, in lines (a `"` inside a JSON string is always escaped, so this never occurs inside a key). */
 const KEY_END = '":{"fetchedAt":';
 const BODY_START = ',"body":';
+const PLAIN_KEY = /^[^\\\u0000-\u001f"]*$/;
+const DIGITS = /^[0-9]{1,15}$/;
 
 export const cacheFileIn = (dir: string) => join(dir, 'cache.json');
 
@@ -103,11 +105,14 @@ function readLines(text: string): Map<string, Slot> {
     const keyEnd = line.indexOf(KEY_END);
     const bodyStart = keyEnd === -1 ? -1 : line.indexOf(BODY_START, keyEnd + KEY_END.length);
     if (bodyStart === -1 || line.charCodeAt(0) !== 34 /* " */ || line.charCodeAt(line.length - 1) !== 125 /* } */) continue;
-    let key: unknown;
-    let fetchedAt: unknown;
+    // A key without escapes or control characters is its text as is; a date of digits, its number.
+    const keyText = line.slice(1, keyEnd);
+    const dateText = line.slice(keyEnd + KEY_END.length, bodyStart);
+    let key: unknown = PLAIN_KEY.test(keyText) ? keyText : undefined;
+    let fetchedAt: unknown = DIGITS.test(dateText) ? Number(dateText) : undefined;
     try {
-      key = JSON.parse(line.slice(0, keyEnd + 1));
-      fetchedAt = JSON.parse(line.slice(keyEnd + KEY_END.length, bodyStart));
+      key ??= JSON.parse(line.slice(0, keyEnd + 1));
+      fetchedAt ??= JSON.parse(dateText);
     } catch {
       continue;
     }
