@@ -63,8 +63,8 @@ function withinDepth(value: unknown, depth = 0): boolean {
 }
 
 /**
- * One entry as the file holds it: its date, and its body as text until it is asked for (then
- * parsed once: `entry` is the entry, or null when the body is not valid JSON or too deep).
+ * One entry as the file holds it: its date, and its body as text, parsed each time it is asked
+ * for (`entry`: null once it failed, or the entry itself when the file was parsed whole).
  */
 interface Slot {
   fetchedAt: number;
@@ -81,7 +81,9 @@ function entryOf(slot: Slot): CacheEntry | null {
   } catch {
     return (slot.entry = null);
   }
-  return (slot.entry = withinDepth(body) ? { fetchedAt: slot.fetchedAt, body } : null);
+  // A good entry is not kept here: its reader keeps what it makes of it (a checked model), and
+  // the parsed body, left to die young, costs the garbage collector nothing to copy.
+  return withinDepth(body) ? { fetchedAt: slot.fetchedAt, body } : (slot.entry = null);
 }
 
 /**
