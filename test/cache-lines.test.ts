@@ -141,4 +141,15 @@ describe('a line that does not read as an entry is dropped alone', () => {
     expect(t.api.calls.get('/restaurant')).toBeUndefined();
     expect(Object.keys(readCache().entries).filter((k) => !k.startsWith('#')).sort()).toEqual([`${t.api.url}/restaurant`, `${t.api.url}/restaurant/bikupan`, `${t.api.url}/restaurant/dufva`]);
   });
+
+  test('entry lines ending in CRLF (a Windows editor) read as well: no request', async () => {
+    await t.run('dufva');
+    const written = readFileSync(cacheFile(), 'utf8');
+    expect(written.startsWith(HEAD)).toBe(true);
+    writeFileSync(cacheFile(), HEAD + written.slice(HEAD.length).replaceAll('\n', '\r\n'));
+    t.api.reset();
+    const r = await t.run('dufva');
+    expect(r.code, r.stderr).toBe(0);
+    expect(t.api.totalCalls()).toBe(0);
+  });
 });

@@ -102,8 +102,10 @@ function readLines(text: string): Map<string, Slot> {
   for (let start = HEAD.length, end = 0; start < text.length; start = end + 1) {
     end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
-    // One line, without the comma between entries. (Searches stay inside it: linear in the file.)
-    const line = text.slice(start, text.charCodeAt(end - 1) === 44 /* , */ ? end - 1 : end);
+    // One line, without a carriage return (a hand edit) or the comma between entries. (Searches stay inside it: linear in the file.)
+    let stop = text.charCodeAt(end - 1) === 13 /* \r */ ? end - 1 : end;
+    if (text.charCodeAt(stop - 1) === 44 /* , */) stop--;
+    const line = text.slice(start, stop);
     const keyEnd = line.indexOf(KEY_END);
     const bodyStart = keyEnd === -1 ? -1 : line.indexOf(BODY_START, keyEnd + KEY_END.length);
     if (bodyStart === -1 || line.charCodeAt(0) !== 34 /* " */ || line.charCodeAt(line.length - 1) !== 125 /* } */) continue;
