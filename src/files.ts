@@ -59,12 +59,15 @@ function ownedByOther(uid: number): boolean {
   return me !== undefined && uid !== me;
 }
 
+/** What a file of ours holds as text, or why it cannot be read. */
+export type TextRead = { state: 'missing' } | { state: 'ok'; text: string } | { state: 'unreadable'; reason: string };
+
 /**
- * Reads a JSON object file. Opened non-blocking and checked before reading, so a FIFO or a
+ * Reads a file of ours as text. Opened non-blocking and checked before reading, so a FIFO or a
  * link to /dev/zero in its place cannot hang or exhaust memory. `followLinks: false` for a file
  * only this tool writes (the cache): a link there is refused, as the writer would refuse it.
  */
-export function readJsonObject(path: string, maxBytes: number, { followLinks = true } = {}): FileRead {
+export function readOwnText(path: string, maxBytes: number, { followLinks = true } = {}): TextRead {
   if (!isAbsolute(path)) return { state: 'unreadable', reason: NO_HOME };
   let fd: number;
   try {
@@ -76,7 +79,6 @@ export function readJsonObject(path: string, maxBytes: number, { followLinks = t
     if (code === 'ENOENT' || code === 'ENOTDIR') return { state: 'missing' };
     return { state: 'unreadable', reason: fileErrorReason(error) };
   }
-  let text: string;
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return { state: 'unreadable', reason: REASONS.EISDIR! };
@@ -91,12 +93,16 @@ export function readJsonObject(path: string, maxBytes: number, { followLinks = t
       if (n === 0) break;
       read += n;
     }
-    text = buffer.toString('utf8', 0, read);
+    return { state: 'ok', text: buffer.toString('utf8', 0, read) };
   } catch (error) {
     return { state: 'unreadable', reason: fileErrorReason(error) };
   } finally {
     closeSync(fd);
   }
+}
+
+/** A JSON object parsed from a file's text, or why it is not one. */
+export function parseJsonObject(text: string): { state: 'ok'; data: Record<string, unknown> } | { state: 'corrupt'; reason: string } {
   try {
     const data: unknown = JSON.parse(text);
     if (typeof data === 'object' && data !== null && !Array.isArray(data)) return { state: 'ok', data: data as Record<string, unknown> };
@@ -104,6 +110,12 @@ export function readJsonObject(path: string, maxBytes: number, { followLinks = t
   } catch {
     return { state: 'corrupt', reason: text.trim() ? 'it is not valid JSON' : 'it is empty' };
   }
+}
+
+/** Reads a JSON object file (see readOwnText for what is read at all). */
+export function readJsonObject(path: string, maxBytes: number, options: { followLinks?: boolean } = {}): FileRead {
+  const read = readOwnText(path, maxBytes, options);
+  return read.state === 'ok' ? parseJsonObject(read.text) : read;
 }
 
 /**

@@ -22,9 +22,21 @@ function wallClock(ms: number): Date {
   return new Date(ms + stockholmOffsetMs(ms));
 }
 
-/** `YYYY-MM-DD` in Europe/Stockholm. */
+const DAY = 24 * HOUR;
+/** The last Stockholm day computed, [from, to) in UTC ms, when one offset held throughout it. */
+let lastDay = { from: 0, to: 0, date: '' };
+
+/**
+ * `YYYY-MM-DD` in Europe/Stockholm. A run asks this of thousands of cache dates, nearly all on
+ * the same day: the last day computed is remembered (except a day with a DST switch).
+ */
 export function stockholmDate(ms: number): string {
-  return wallClock(ms).toISOString().slice(0, 10);
+  if (ms >= lastDay.from && ms < lastDay.to) return lastDay.date;
+  const offset = stockholmOffsetMs(ms);
+  const date = new Date(ms + offset).toISOString().slice(0, 10);
+  const from = ms - ((((ms + offset) % DAY) + DAY) % DAY);
+  if (stockholmOffsetMs(from) === offset && stockholmOffsetMs(from + DAY - 1) === offset) lastDay = { from, to: from + DAY, date };
+  return date;
 }
 
 /** Whether `at` is on the Stockholm day of `now`, and not after `now` (a clock moved back). */

@@ -1,6 +1,6 @@
 // `restaurant-menu cache path|info|clear`.
 import { statSync } from 'node:fs';
-import { cacheFileIn, DiskCache, readCacheFile } from '../cache/store.js';
+import { cacheFileIn, DiskCache, readCacheFile, validEntries } from '../cache/store.js';
 import { LocalError } from '../errors.js';
 import { fileErrorReason } from '../files.js';
 import type { Notices } from '../notices.js';
@@ -36,7 +36,7 @@ export function cacheInfo(dir: string): CacheInfo {
   const file = cacheFileIn(dir);
   const read = readCacheFile(file);
   if (read.state === 'unreadable') throw new LocalError('CACHE_FILE', `cannot read the cache file ${file} (${read.reason})`);
-  const times = Object.values(read.entries).map((e) => e.fetchedAt).sort((a, b) => a - b);
+  const times = validEntries(read).map(([, e]) => e.fetchedAt).sort((a, b) => a - b);
   let bytes = 0;
   try {
     bytes = statSync(file).size;
