@@ -103,7 +103,9 @@ export class SettingsStore {
         const data: Record<string, unknown> = Object.assign(Object.create(null) as Record<string, unknown>, store.store);
         edit(data);
         store.store = data;
-      });
+        // A person typing `config set` waits for another live writer longer than a lookup does for
+        // the cache: ten at once on a busy machine took more than five seconds in all.
+      }, 15_000);
     } catch (error) {
       const reason = error instanceof Locked ? 'another process kept it locked' : fileErrorReason(error);
       throw new LocalError('CONFIG_WRITE', `cannot save settings to ${this.file} (${reason}); nothing was changed`);
