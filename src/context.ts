@@ -235,11 +235,15 @@ export class Run {
   }
 
   /** Writes the cache once, then every note, after the output. */
-  async finish(): Promise<void> {
+  async finish(failed?: { json: boolean }): Promise<void> {
     this.clearProgress();
     await this.menuSource?.flush();
-    const stale = staleNote(this.staleUses, this.now());
+    // A failed run showed nothing, so no stale copy was shown either; under --json the error
+    // object on stdout is the whole answer.
+    const stale = failed ? undefined : staleNote(this.staleUses, this.now());
     if (stale) this.notices.warn(stale);
-    for (const line of this.notices.take()) this.io.stderr.write(`restaurant-menu: ${line}\n`);
+    const lines = this.notices.take();
+    if (failed?.json) return;
+    for (const line of lines) this.io.stderr.write(`restaurant-menu: ${line}\n`);
   }
 }

@@ -196,6 +196,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     setCode: (c) => (code = c),
   };
   let commandPath: string[] = [];
+  let failed: { json: boolean } | undefined;
   try {
     const routed = route(argv, COMMAND_NAMES, valueFlags(), (word) => namesRestaurant(word, cachedRestaurants(cacheDir(io.env))));
     if (routed.kind === 'unknown-command') throw new UsageError(`unknown command '${routed.word}'. Did you mean '${routed.suggestion}'?`);
@@ -206,9 +207,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     await buildProgram(wiring, wantsHelp ? undefined : routed.argv[0]).parseAsync(routed.argv, { from: 'user' });
   } catch (error) {
     code = report(error, run, wiring.errors, wantsJson(argv), commandPath);
+    failed = { json: wantsJson(argv) };
   }
   try {
-    await run.finish();
+    await run.finish(failed);
   } catch (error) {
     code = report(error, run, [], false);
   }

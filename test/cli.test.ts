@@ -322,6 +322,18 @@ test('through a relay whose upstream is down: the relay\'s reason is shown, not 
   }
 });
 
+test('a run that fails after using a stale list says the failure once, and not that it is showing anything', async () => {
+  expect((await run('--region', 'uppsala')).code).toBe(0); // the list is cached
+  t.api.fault = 'hang';
+  const plain = await run('dufva', '--refresh', '--timeout', '1s');
+  expectOneLineError(plain, 3, /did not answer within 1 s/);
+  expect(plain.stderr).not.toContain('showing');
+  const asJson = await run('dufva', '--refresh', '--timeout', '1s', '--json');
+  expect(asJson.code).toBe(3);
+  expect(json(asJson)).toMatchObject({ status: 'error', error: { code: 'API_TIMEOUT' } });
+  expect(asJson.stderr).toBe('');
+});
+
 describe('API failures → exit 3 with one clear line saying what to do', () => {
   test('connection refused names the API, --api, config set api and the relay', async () => {
     const r = await t.runWith(['--api', await closedPortUrl(), 'dufva']);
