@@ -1,5 +1,5 @@
 // The relay against the stand-in API, both on port 0.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Relay } from '../src/relay/server.js';
 import { closedPortUrl, startMenuApi, type MenuApi } from './helpers/menu-api.js';
 import { startNginx } from './helpers/nginx.js';
@@ -164,6 +164,8 @@ describe('cache', () => {
     const stale = await fetch(`${relay.url}/restaurant/dufva`);
     expect([stale.headers.get('x-cache'), stale.headers.get('age'), stale.headers.get('cache-control')]).toEqual(['STALE', '11', 'max-age=0']);
     expect(Buffer.from(await stale.arrayBuffer())).toEqual(body);
+    // The background refresh reaches the stand-in before the test ends (else the next test counts it).
+    await vi.waitFor(() => expect(api.calls.get('/restaurant/dufva')).toBe(2), { timeout: 5_000 });
   });
 
   test('expired while the upstream hangs: every request STALE at once, exactly one background refresh', async () => {
