@@ -133,7 +133,7 @@ export class MenuSource {
         // Very old deployments only answer on the trailing-slash form.
         if (answer.status === 404) answer = await this.get(`${LIST_PATH}/`);
         if (answer.status === 404) throw new ApiError('API_STATUS', `the menu API at ${this.base} has no restaurant list (404): is the API URL right?`);
-        return answer.body;
+        return answer;
       },
     });
     return { restaurants: value, source };
@@ -153,7 +153,7 @@ export class MenuSource {
         if (answer.status === 404) {
           throw new ApiError('API_INCONSISTENT', `the menu API lists ${restaurant.name} (${restaurant.id}) but has no menu for it (404)`);
         }
-        return answer.body;
+        return answer;
       },
     });
     return { menu: value, source };
@@ -170,7 +170,7 @@ export class MenuSource {
       usableWhenDown: (entry: CacheEntry, now: number) => boolean;
       kind: StaleUse['kind'];
       what: string;
-      fetch: () => Promise<unknown>;
+      fetch: () => Promise<Extract<JsonAnswer, { status: 200 }>>;
     },
   ): Promise<{ value: T; source: Provenance }> {
     const { cache, cacheMode } = this.options;
@@ -179,10 +179,10 @@ export class MenuSource {
       this.dropped(`${how.what} (cached copy)`, how.kind, cached.dropped);
       return { value: cached.value, source: { fetchedAt: iso(cached.entry.fetchedAt), fromCache: true, stale: false } };
     }
-    let body: unknown;
+    let answer: Extract<JsonAnswer, { status: 200 }>;
     try {
       this.options.onFetching?.(how.what, true);
-      body = await how.fetch();
+      answer = await how.fetch();
     } catch (error) {
       if (!(error instanceof ApiError) || !error.transient || !cached) throw error;
       const now = this.now();
@@ -197,11 +197,21 @@ export class MenuSource {
       this.options.onFetching?.(how.what, false);
     }
     const dropped: Dropped = [];
-    const value = how.parse(body, dropped);
+    const value = how.parse(answer.body, dropped);
     this.dropped(`${how.what} from the menu API`, how.kind, dropped);
-    const fetchedAt = this.now();
+    // A relay's copy is as old as it says (Age), and when it serves it because the API failed
+    // (X-Cache: STALE) it is a stale copy like one of our own cache: said, and shown only if usable.
+    const now = this.now();
+    const fetchedAt = now - answer.ageMs;
+    if (answer.stale) {
+      const reason = `the relay at ${this.base} could not refresh it from the menu API`;
+      if (!how.usableWhenDown({ fetchedAt, body: value }, now)) {
+        throw new ApiError('API_UNREACHABLE', `${reason}; its copy of ${how.what} was fetched ${describeAge(fetchedAt, now)}, not today, so it is not shown`, true);
+      }
+      this.options.onStale({ kind: how.kind, what: how.what, reason, fetchedAt });
+    }
     if (cacheMode !== 'off') cache.put(key, { fetchedAt, body: value });
-    return { value, source: { fetchedAt: iso(fetchedAt), fromCache: false, stale: false } };
+    return { value, source: { fetchedAt: iso(fetchedAt), fromCache: false, stale: answer.stale } };
   }
 
   /** A cached value that still has the right shape (an old or hand-edited file may not). */

@@ -322,6 +322,24 @@ test('through a relay whose upstream is down: the relay\'s reason is shown, not 
   }
 });
 
+test('through a relay serving a stale copy (its API down): dated by its Age and marked stale, as a direct lookup would be', async () => {
+  let relayTime = Date.now();
+  const relay = await relayFor(t.api.url, { now: () => relayTime, ttlMs: 10_000 });
+  try {
+    expect((await t.runWith(['--api', relay.url, 'dufva'])).code).toBe(0);
+    relayTime += 5 * 60_000; // the relay's copy is five minutes old, and the API now fails
+    t.api.fault = '500';
+    const r = await t.runWith(['--api', relay.url, 'dufva', '--refresh', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const body = json(r);
+    expect(body.source).toMatchObject({ stale: true });
+    expect(t.now() - Date.parse(body.source.fetchedAt)).toBeGreaterThanOrEqual(5 * 60_000 - 1_000);
+    expect(r.stderr).toMatch(/could not refresh it from the menu API/);
+  } finally {
+    await relay.close();
+  }
+});
+
 test('a run that fails after using a stale list says the failure once, and not that it is showing anything', async () => {
   expect((await run('--region', 'uppsala')).code).toBe(0); // the list is cached
   t.api.fault = 'hang';

@@ -26,7 +26,14 @@ export interface HttpOptions {
   retries?: number;
 }
 
-export type JsonAnswer = { status: 200; body: unknown } | { status: 404 };
+/**
+ * A JSON answer. A cache on the way (a relay, `restaurant-menu serve`) says how old its copy is
+ * (`Age`, in seconds) and whether it is one it serves because the API failed (`X-Cache: STALE`).
+ */
+export type JsonAnswer = { status: 200; body: unknown; ageMs: number; stale: boolean } | { status: 404 };
+
+/** The longest `Age` believed: a week (the relay keeps nothing longer). */
+const MAX_AGE_MS = 7 * 86_400_000;
 
 const USER_AGENT = `restaurant-menu-cli/${VERSION} (+https://www.npmjs.com/package/restaurant-menu-cli)`;
 /** A Retry-After longer than this is not waited for: the call fails at once, naming the wait. */
@@ -233,7 +240,10 @@ function toJsonAnswer(answer: Response<Buffer>, url: URL): JsonAnswer {
   }
   try {
     // Nesting counted first: parsing millions of levels would hold the process past any time limit.
-    return { status: 200, body: parseUntrusted(text) };
+    const body = parseUntrusted(text);
+    const age = Number(answer.headers.age);
+    const ageMs = Number.isSafeInteger(age) && age > 0 ? Math.min(age * 1000, MAX_AGE_MS) : 0;
+    return { status: 200, body, ageMs, stale: String(answer.headers['x-cache'] ?? '').toUpperCase() === 'STALE' };
   } catch {
     throw new ApiError('API_BAD_RESPONSE', `the menu API at ${hostOf(url)} sent malformed JSON`);
   }
