@@ -218,15 +218,22 @@ function unitFacts(unit: Unit, first: boolean): Facts {
   return facts;
 }
 
+// Unknown words shaped as participles or adjectives ("saffransdoftande", "provensalsk", "hemlagad",
+// "smoked") describe a food; they do not name one, so they cannot hide meat by themselves. Five
+// letters at least: short words are too often nouns.
+const DESCRIBING = /^[a-z]{2,}(?:ad|ade|at|ig|iga|igt|ande|ende|kt|kta|ed)$|^[a-z]{4,}(?:sk|ska|skt)$/;
+
 function unknownFacts(word: string): Facts {
   // An unknown word can still show meat or fish at its start or end ("kycklingklubba", "parmaskinka").
   const loose = looseParts(word).filter((e) => ANIMAL.has(e.cls));
+  const describing = word.length >= 5 && DESCRIBING.test(word);
   return {
     classes: loose.filter((e) => !has(e, 'd')).map((e) => e.cls),
-    defaults: loose.filter((e) => has(e, 'd')),
+    // "Kebabkryddade": a default-meat dish type inside a describing word is a flavour, not the dish.
+    defaults: describing ? [] : loose.filter((e) => has(e, 'd')),
     evidence: false,
     fills: false,
-    known: false,
+    known: describing,
   };
 }
 
