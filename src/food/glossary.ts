@@ -936,6 +936,73 @@ const ROWS: readonly Row[] = [
   ['sumak|sumac', 'sumac', 'plant', 'h'],
   ['dukkah|dukka', 'dukkah', 'plant', 'h'],
   ['kärna|kärnor', 'seeds', 'plant', 'h'],
+  // Plant-based brands sold as meat stand-ins.
+  ['beyond|beyond meat|planted|impossible|future farm|garden gourmet|hälsans kök|pulled oats|vegme|like meat', 'plant-based', 'substitute', 'v'],
+  ['barn', "children's", 'neutral', 'ac'],
+  ['tallrik', 'plate', 'neutral', 'f'],
+    ['hälso', 'health', 'neutral', 'ac'],
+  ['buddha', 'Buddha', 'neutral', 'a'],
+  // English menu words (issue 22).
+  ['plate', 'plate', 'neutral', 'f'],
+  ['bun|buns', 'bun', 'plant', 's'],
+  ['ciabatta|sourdough', 'ciabatta|sourdough|bread', 'plant', 's'],
+  ['slaw|kålsallad', 'coleslaw|slaw', 'egg', 'h'],
+  ['relish', 'relish', 'plant', 'h'],
+  ['zhoug|zhug', 'zhoug', 'plant', 'h'],
+  ['mole', 'mole sauce', 'plant', 'h'],
+  ['beurre blanc', 'beurre blanc|butter sauce', 'dairy', 'h'],
+  ['velouté|veloute', 'velouté', 'opaque', 'h'],
+  ['jus', 'jus|gravy', 'opaque', 'h'],
+  ['consommé|consomme', 'consommé', 'opaque'],
+  ['bisque|hummersoppa', 'bisque|shellfish soup', 'seafood'],
+  ['chowder', 'chowder', 'seafood', 'd', 'dairy'],
+  ['gumbo|jambalaya', 'gumbo|jambalaya', 'meat', 'd', 'plant'],
+  ['pilaf|pilaff|pilaffris', 'pilaf|rice', 'plant', 's'],
+  ['grits', 'grits', 'plant', 's'],
+  ['hashbrowns|hash browns|hash brown|hashbrown', 'hash browns|potatoes', 'plant', 's'],
+  ['dauphinoise|gratin dauphinoise|potatis dauphinoise', 'potato gratin dauphinoise|potato gratin', 'dairy', 's'],
+  ['root vegetables|root vegetable|root veg', 'root vegetables', 'plant', 's'],
+  ['chard|mangold', 'chard', 'plant'],
+  ['watercress|vattenkrasse', 'watercress', 'plant', 'h'],
+  ['iceberg|romaine|endive|radicchio|chicory|endiv|cikoria', 'lettuce|salad', 'plant', 's'],
+  ['turnip|majrova', 'turnip', 'plant'],
+  ['spring onion|spring onions', 'spring onion', 'plant', 'h'],
+  ['lemongrass|citrongräs', 'lemongrass', 'plant', 'h'],
+  ['galangal|kaffir|kaffir lime|limeblad', 'galangal|lime leaves', 'plant', 'h'],
+  ['bell pepper|bell peppers', 'pepper', 'plant'],
+  ['clove|cloves|nejlika|kryddnejlika', 'cloves', 'plant', 'h'],
+  ['nutmeg|muskot', 'nutmeg', 'plant', 'h'],
+  ['vanilla|vanilj', 'vanilla', 'plant', 'h'],
+  ['maple syrup|lönnsirap|sirap|syrup', 'syrup', 'plant', 'h'],
+  ['compote|kompott', 'compote', 'plant', 'h'],
+  ['plum|plums|plommon', 'plums', 'plant'],
+  ['peach|peaches|persika|persikor', 'peach', 'plant'],
+  ['pecans|pecan|pekannötter|pekannöt', 'pecans', 'plant'],
+  ['pistachios|pistachio|pistage|pistagenötter', 'pistachios', 'plant'],
+  ['flaxseed|linfrö|linfrön', 'flaxseed', 'plant', 'h'],
+  ['chia|chiafrön', 'chia seeds', 'plant', 'h'],
+  ['granola|müsli|muesli', 'granola', 'plant'],
+  ['porridge|gröt|havregrynsgröt', 'porridge', 'plant'],
+  ['cottage cheese', 'cottage cheese', 'dairy'],
+  ['sour cream', 'sour cream', 'dairy', 'h'],
+  ['goat cheese|goats cheese|goat s cheese', "goat's cheese", 'dairy'],
+  ['sheep cheese', 'sheep cheese', 'dairy'],
+  ['blue cheese|blåmögelost', 'blue cheese', 'dairy'],
+  ['stilton|roquefort|danablu', 'blue cheese', 'dairy'],
+  ['soybeans|soybean', 'soybeans', 'plant'],
+  ['pinto|cannellini|borlotti|fava|cannellinibönor|borlottibönor|favabönor', 'beans', 'plant'],
+  ['broad beans|bondbönor|bondböna', 'broad beans', 'plant'],
+  ['mangetout|snow peas|sugar snaps|sugar snap peas', 'mangetout', 'plant'],
+  ['sundried|sun dried', 'sun-dried', 'neutral', 'a'],
+  ['jasmine|basmati|jasmin', 'jasmine', 'plant', 'ac'],
+  ['brown rice', 'brown rice|rice', 'plant', 's'],
+  ['wild rice', 'wild rice', 'plant', 's'],
+  ['sticky|sticky rice', 'sticky', 'neutral', 'a'],
+  ['crunchy', 'crunchy', 'neutral', 'a'],
+  ['seasonal', 'seasonal', 'neutral', 'a'],
+  ['wild', 'wild', 'neutral', 'a'],
+  ['organic', 'organic', 'neutral', 'a'],
+  ['sweet and sour|sweet sour|sour', 'sweet and sour', 'plant', 'h'],
 ];
 
 /**
@@ -957,7 +1024,16 @@ const STOP_WORDS =
   'take away avhamtning pris god goda gott harlig harliga harligt lacker smakrik smakrika mustig frasch frascha ' +
   'egen egna eget enligt recept originalrecept mammas tradition traditionell traditionella sasong sasongens manadens ' +
   'meny carte alt inklusive dessert efterratt forratt huvudratt varmratt nykokt nystekt nybakat nybakad nybakade ' +
-  'narproducerad narproducerade lokal lokala lokalt homemade daily delicious classic our your';
+  'narproducerad narproducerade lokal lokala lokalt homemade daily delicious classic our your ' +
+  // Function words: they cannot hide meat.
+  'vi ar det den de har hos oss din ditt dina kan valja att fa allt for tva personer plocka resten ifran sa onskas ' +
+  'alternativt gar garna bra mer mest hela varje alla nagon nagot bade nya ny nytt veckan vecka mandag tisdag onsdag ' +
+  'torsdag fredag lordag sondag dagligen alltid gjord gjorda lagad lagade tillagad tillagade efter per plus ' +
+  'this that these those made make morning best from house famous choose any all some comes come tossed drizzled ' +
+  'finished garnished loaded inspired lovely loveliest combination options available please ask us we is are be it ' +
+  'its for by at to as new day week monday tuesday wednesday thursday friday weekly also together mix ' +
+  // Marks that scrapers leave in the text: HTML entities, allergen headings.
+  'amp nbsp quot apos allergener allergen allergens allergi';
 
 // ── Lookup ────────────────────────────────────────────────────────────────────────────────────
 
