@@ -200,6 +200,8 @@ function compoundFacts(parts: readonly Entry[]): Facts {
     else if (vegetarian && ANIMAL.has(cls)) cls = 'egg';
     else if (milkFree && cls === 'dairy') cls = 'plant';
     if (cls !== part.cls) evidence = true;
+    // "Sojastrimlor", "tofubitar": a plant-based part before a shape is a plant-based protein.
+    if (vegan && cls === 'neutral' && !/[afhs]/.test(part.flags)) evidence = true;
     classes.push(cls);
     // A side names the food when it leads a compound ("potatissoppa"); a frame does not ("salladsbuffé").
     if (FOOD.has(cls) && !/[ahf]/.test(part.flags) && (!head || !has(part, 's'))) evidence = true;

@@ -1033,7 +1033,7 @@ const STOP_WORDS =
   'finished garnished loaded inspired lovely loveliest combination options available please ask us we is are be it ' +
   'its for by at to as new day week monday tuesday wednesday thursday friday weekly also together mix ' +
   // Marks that scrapers leave in the text: HTML entities, allergen headings.
-  'amp nbsp quot apos allergener allergen allergens allergi';
+  'amp nbsp quot apos allergener allergen allergens allergi valj mellan';
 
 // ── Lookup ────────────────────────────────────────────────────────────────────────────────────
 
