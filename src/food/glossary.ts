@@ -1229,7 +1229,7 @@ export function singular(word: string): string {
 }
 
 // Longest first; a stripped word must still be a known form or stem of at least three letters.
-const SV_ENDINGS = ['arna', 'orna', 'erna', 'na', 'en', 'et', 'ar', 'or', 'er', 'n', 't', 's', 'a', 'e'];
+export const SV_ENDINGS = ['arna', 'orna', 'erna', 'na', 'en', 'et', 'ar', 'or', 'er', 'n', 't', 's', 'a', 'e'];
 const LONGEST_ENDING = 4;
 
 /** A Swedish word as a whole, allowing regular inflections: "laxen", "köttbullarna", "rödbetor". */
