@@ -32,6 +32,16 @@ describe('englishGloss', () => {
     ['Veg: Sötpotatisbiffar', 'sweet potato patty'],
     // Repeated glosses are given once.
     ['Kyckling med kyckling', 'chicken'],
+    // Issue 22: dish names are kept whole, "X- och Y-soppa" is one soup, each thing is said once.
+    ['Korv stroganoff med ris', 'sausage stroganoff, rice'],
+    ['Pytt i panna med stekt ägg', 'Swedish hash, fried egg'],
+    ['Kyckling- och grönsakssoppa', 'chicken and vegetable soup'],
+    ['Kantarell- och potatisgryta', 'chanterelle and potato stew'],
+    ['Dagens soppa: ärtsoppa', 'pea soup'],
+    ['Boeuf bourguignon med potatismos', 'beef bourguignon, mashed potatoes'],
+    ['Dagens fångst med potatis', 'catch of the day, potatoes'],
+    // "Pastor" is never a plural of pasta.
+    ['Tacos al pastor med koriander', 'tacos al pastor (pork), coriander'],
   ])('%s → %s', (dish, gloss) => {
     expect(englishGloss(dish)).toBe(gloss);
   });

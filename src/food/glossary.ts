@@ -712,6 +712,8 @@ const ROWS: readonly Row[] = [
   // ── Real menus (issue 22): words met on published menus, and standard recipes ─────────────
   // Meat by standard recipe or by name in another language.
   ['tjälknöl', 'slow-roasted beef|beef', 'meat'],
+  // Dish names kept whole in glosses.
+  ['korv stroganoff|korvstroganoff', 'sausage stroganoff', 'meat'],
   ['porchetta', 'porchetta|roast pork', 'meat'],
   ['pluma|secreto|presa', 'Iberian pork|pork', 'meat'],
   ['ibérico|iberico', 'Iberian pork|pork', 'meat'],
@@ -724,8 +726,11 @@ const ROWS: readonly Row[] = [
   ['serrano', 'serrano ham|ham', 'meat'],
   ['ventricina', 'ventricina salami|salami', 'meat'],
   ['boeuf|bœuf', '~beef', 'meat'],
+  ['boeuf bourguignon|bœuf bourguignon', 'beef bourguignon', 'meat'],
   ['bourguignon|bourguinon', 'bourguignon', 'meat', 'd', 'plant'],
-  ['al pastor|tacos al pastor', 'al pastor (pork)|pork', 'meat'],
+  ['tacos al pastor', 'tacos al pastor (pork)|pork', 'meat'],
+  // Alone, "pastor" on a menu is the pork of tacos al pastor (and never a plural of pasta).
+  ['al pastor|pastor', 'al pastor (pork)|pork', 'meat'],
   ['carnitas', 'carnitas|pork', 'meat'],
   ['birria', 'birria|beef stew', 'meat'],
   ['bulgogi', 'bulgogi|beef', 'meat'],
@@ -746,7 +751,8 @@ const ROWS: readonly Row[] = [
   ['tartar|tartare|råbiff', 'tartare', 'meat', 'd', 'neutral'],
   ['piroger|pirog', 'pirozhki|pies', 'meat', 'd', 'plant'],
   // Fish and shellfish.
-  ['fångst|catch of the day|fångsten', 'catch|catch of the day', 'fish'],
+  ['fångst|fångsten', 'catch', 'fish'],
+  ['dagens fångst|catch of the day', 'catch of the day', 'fish'],
   ['vitling|vittling', 'whiting', 'fish'],
   ['piggvar', 'turbot', 'fish'],
   ['slätvar', 'brill', 'fish'],
