@@ -261,6 +261,7 @@ describe('shapes of real menus (issue 22; invented examples of the same shape)',
     ['Caesarsallad med halloumi', 'fish'],
     // A word that only ends like a meat word is not one ("planka" is no duck).
     ['Torskfilé på planka med pommes duchesse', 'fish'],
+    ['Långbakad rotselleri med pressgurka', 'vegan'],
   ])('%s → %s', (dish, diet) => {
     expect(dietOf(dish)).toBe(diet);
   });

@@ -42,6 +42,11 @@ describe('englishGloss', () => {
     ['Dagens fångst med potatis', 'catch of the day, potatoes'],
     // "Pastor" is never a plural of pasta.
     ['Tacos al pastor med koriander', 'tacos al pastor (pork), coriander'],
+    // "X- och Y…" only joins X to the word right after "och".
+    ['Ost- och champinjonfyllda pannkakor', 'cheese, button mushroom stuffed pancakes'],
+    // A compound part is not guessed from a word that only starts like it.
+    ['Långbakad karré med pressgurka', 'slow-baked pork loin, pressed cucumber salad'],
+    ['Fish and chips med remouladsås', 'fish and chips, remoulade'],
   ])('%s → %s', (dish, gloss) => {
     expect(englishGloss(dish)).toBe(gloss);
   });

@@ -86,6 +86,11 @@ export function englishGloss(dish: string): string | undefined {
     }
     if (newClause) afterUnknown = false;
     previous = unit;
+    // The second half of "X- och Y-…" is the next word: anything else and X stands alone.
+    if (pending && !unit.stop && !(unit.parts ?? unit.entry)) {
+      items.add(pending);
+      pending = undefined;
+    }
     if (unit.stop) {
       adjectives.clear();
       if (NEGATIONS.has(unit.text)) without = true;
@@ -122,10 +127,10 @@ export function englishGloss(dish: string): string | undefined {
       pending = unit.entry ? modifierGloss(unit.entry) : text;
       continue;
     }
-    if (pending) {
+    if (pending && unit.parts) {
       text = `${pending} and ${text}`;
-      pending = undefined;
-    }
+    } else if (pending) items.add(pending);
+    pending = undefined;
     const item = [without ? 'without' : '', ...adjectives, text].filter(Boolean).join(' ');
     adjectives.clear();
     without = false;
