@@ -44,6 +44,7 @@ describe('englishGloss', () => {
     ['Tacos al pastor med koriander', 'tacos al pastor (pork), coriander'],
     // "X- och Y…" only joins X to the word right after "och".
     ['Ost- och champinjonfyllda pannkakor', 'cheese, button mushroom stuffed pancakes'],
+    ['Pasta med tomat- & ostsås', 'pasta, tomato and cheese sauce'],
     // A compound part is not guessed from a word that only starts like it.
     ['Långbakad karré med pressgurka', 'slow-baked pork loin, pressed cucumber salad'],
     ['Fish and chips med remouladsås', 'fish and chips, remoulade'],

@@ -120,6 +120,9 @@ export function englishGloss(dish: string): string | undefined {
     if (skip) continue;
     if (unit.lang === 'sv' && text.toLowerCase() !== unit.text) swedish = true;
     if (adjective) {
+      // "Ost- och champinjonfyllda …": the second half describes; the first stands alone.
+      if (pending) items.add(pending);
+      pending = undefined;
       adjectives.add(text);
       continue;
     }
@@ -127,9 +130,7 @@ export function englishGloss(dish: string): string | undefined {
       pending = unit.entry ? modifierGloss(unit.entry) : text;
       continue;
     }
-    if (pending && unit.parts) {
-      text = `${pending} and ${text}`;
-    } else if (pending) items.add(pending);
+    if (pending) text = `${pending} and ${text}`;
     pending = undefined;
     const item = [without ? 'without' : '', ...adjectives, text].filter(Boolean).join(' ');
     adjectives.clear();
