@@ -76,7 +76,7 @@ const inventedScores = score(invented.map((d) => ({ dish: d.dish, truth: d.diet 
  */
 const FLOORS = [
   { name: 'vegetarian precision', target: 0.97, reached: 0.95, value: heldOut.veg.precision },
-  { name: 'vegetarian recall', target: 0.85, reached: 0.57, value: heldOut.veg.recall },
+  { name: 'vegetarian recall', target: 0.85, reached: 0.6, value: heldOut.veg.recall },
   { name: 'vegan claims at least vegetarian', target: 0.97, reached: 0.9, value: heldOut.veganClaims },
   { name: 'meat precision', target: 0.97, reached: 0.93, value: heldOut.meat.precision },
   { name: 'meat recall', target: 0.9, reached: 0.9, value: heldOut.meat.recall },

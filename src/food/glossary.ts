@@ -152,7 +152,7 @@ const ROWS: readonly Row[] = [
   ['järpe|järpar', 'meat patties|patty', 'meat', 'd', 'egg'],
   ['lasagne|lasagna', 'lasagna|lasagne', 'meat', 'd', 'dairy'],
   ['moussaka', 'moussaka', 'meat', 'd', 'dairy'],
-  ['bolognese', 'bolognese', 'meat', 'd', 'plant'],
+  ['bolognese|bolognaise', 'bolognese', 'meat', 'd', 'plant'],
   ['ragu|ragù', 'ragù', 'meat', 'd', 'plant'],
   ['stroganoff', 'stroganoff', 'meat', 'd', 'dairy'],
   ['pytt|pytt i panna|pyttipanna', 'Swedish hash|hash', 'meat', 'd', 'plant'],
@@ -405,7 +405,7 @@ const ROWS: readonly Row[] = [
   ['focaccia', 'focaccia|bread', 'plant', 's'],
   ['krutong|krutonger', 'croutons', 'plant', 's'],
   ['chapati', 'chapati|flatbread', 'plant', 's'],
-  ['pommes|pommes frites|frites', 'fries|french fries|chips', 'plant', 's'],
+  ['pommes|pomme|pommes frites|frites', 'fries|french fries|chips', 'plant', 's'],
 
   // ── Potatoes, vegetables, fruit ───────────────────────────────────────────────────────────
   ['potatis|potatisar', 'potatoes|potato', 'plant', 's'],
@@ -1017,6 +1017,20 @@ const ROWS: readonly Row[] = [
   ['wild', 'wild', 'neutral', 'a'],
   ['organic', 'organic', 'neutral', 'a'],
   ['sweet and sour|sweet sour|sour', 'sweet and sour', 'plant', 'h'],
+  // Words of the dev menus (issue 22).
+  ['bädd', 'bed', 'neutral', 'h'],
+  ['rårörd|rårörda|rårört', 'stirred raw', 'neutral', 'a'],
+  ['blad', 'leaves', 'plant', 'h'],
+  ['grill|grillen', 'grill', 'neutral', 'a'],
+  ['dragen|dragna|draget', 'pulled', 'neutral', 'a'],
+  ['ring|ringar', 'rings', 'neutral', 'f'],
+  ['double|dubbel', 'double', 'neutral', 'a'],
+  ['dijonaise|dijonnaise', 'Dijon mayonnaise', 'egg', 'h'],
+  ['dansk|danska', 'Danish', 'neutral', 'a'],
+  ['balkan', 'Balkan', 'neutral', 'a'],
+  ['pocket|pockets', 'pocket', 'neutral', 'f'],
+  ['mojo rojo|mojo', 'mojo sauce', 'plant', 'h'],
+  ['okonomiyaki', 'okonomiyaki', 'opaque', 'f'],
 ];
 
 /**
@@ -1047,7 +1061,7 @@ const STOP_WORDS =
   'finished garnished loaded inspired lovely loveliest combination options available please ask us we is are be it ' +
   'its for by at to as new day week monday tuesday wednesday thursday friday weekly also together mix ' +
   // Marks that scrapers leave in the text: HTML entities, allergen headings.
-  'amp nbsp quot apos allergener allergen allergens allergi valj mellan';
+  'amp nbsp quot apos allergener allergen allergens allergi valj mellan middag spar graders kid';
 
 // ── Lookup ────────────────────────────────────────────────────────────────────────────────────
 
