@@ -1019,7 +1019,6 @@ const ROWS: readonly Row[] = [
   ['sweet and sour|sweet sour|sour', 'sweet and sour', 'plant', 'h'],
   // Words of the dev menus (issue 22).
   ['bädd', 'bed', 'neutral', 'h'],
-  ['rårörd|rårörda|rårört', 'stirred raw', 'neutral', 'a'],
   ['blad', 'leaves', 'plant', 'h'],
   ['grill|grillen', 'grill', 'neutral', 'a'],
   ['dragen|dragna|draget', 'pulled', 'neutral', 'a'],
@@ -1061,7 +1060,9 @@ const STOP_WORDS =
   'finished garnished loaded inspired lovely loveliest combination options available please ask us we is are be it ' +
   'its for by at to as new day week monday tuesday wednesday thursday friday weekly also together mix ' +
   // Marks that scrapers leave in the text: HTML entities, allergen headings.
-  'amp nbsp quot apos allergener allergen allergens allergi valj mellan middag spar graders kid';
+  'amp nbsp quot apos allergener allergen allergens allergi valj mellan middag spar graders kid ' +
+  // "Rårörda lingon" are lingonberries, as the glosses have always said.
+  'rarord rarorda rarort';
 
 // ── Lookup ────────────────────────────────────────────────────────────────────────────────────
 
