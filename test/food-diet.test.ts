@@ -209,6 +209,64 @@ describe('words, compounds and dish types', () => {
   });
 });
 
+describe('shapes of real menus (issue 22; invented examples of the same shape)', () => {
+  test.each<[string, Diet | undefined]>([
+    // Closed world: every food word known and none meat or fish → vegetarian or vegan.
+    ['Falafel med hummus, picklad lök och pitabröd', 'vegan'],
+    ['Kantarell- och potatisgryta', 'vegan'],
+    ['Stekt tofu med jordnötssås och wokade grönsaker', 'vegan'],
+    ['Pasta med pesto och parmesan', 'vegetarian'],
+    ['Sweet potato curry with rice', 'vegan'],
+    // Describing words cannot hide meat; nouns the lexicon lacks still can.
+    ['Provensalsk linsgryta med saffransdoftande ris', 'vegan'],
+    ['Linsgryta med blorpnik', undefined],
+    // Menu talk is not food: prices, sizes, allergen marks, function words.
+    ['Halloumi med bulgur och tzatziki 95kr (Laktos, Svaveldioxid)', 'vegetarian'],
+    ['Pasta med tomatsås, välj mellan stor eller liten portion', 'vegan'],
+    // "Eller" between foods is the eater's choice; every choice counts.
+    ['Falafel med ris eller bulgur', 'vegan'],
+    ['Halloumi eller kyckling med ris', 'meat'],
+    ['Kycklinggryta eller vegansk gryta', 'meat'],
+    // Burgers, patties and schnitzels of plants, cheese or fish; sea versions of meat classics.
+    ['Bönbiff med potatis', 'vegetarian'],
+    ['Rödbetsbiff med fetaost', 'vegetarian'],
+    ['Selleri schnitzel med kapris', 'vegetarian'],
+    ['Bean burger with fries', 'vegetarian'],
+    ['Ost burgare med pommes', 'meat'],
+    ['Pommes burgare', 'meat'],
+    ['Tångkaviar på knäckebröd', 'vegan'],
+    ['Seitan-gyros med tzatziki', 'vegetarian'],
+    ['Havets wallenbergare med potatismos', 'fish'],
+    ['Havets pytt', 'fish'],
+    ['Kebabkryddade sojastrimlor med ris', 'vegan'],
+    ['Beyond burger med pommes', 'vegetarian'],
+    ['Ärtskott och rostad blomkål', 'vegan'],
+    // Standard recipes decide.
+    ['Dagens fångst med potatis', 'fish'],
+    ['Catch of the day with potatoes', 'fish'],
+    ['Helstekt rödspätta med brynt smör', 'fish'],
+    ['Stekt gös med dillsås', 'fish'],
+    ['Röding med citron', 'fish'],
+    ['Hälleflundra med potatis', 'fish'],
+    ['Spaghetti vongole', 'fish'],
+    ['Boeuf bourguignon', 'meat'],
+    ['Svampbourguignon', 'vegan'],
+    ['Chicken tikka', 'meat'],
+    ['Secreto ibérico med potatis', 'meat'],
+    ['Pollo arrosto', 'meat'],
+    ['Tacos al pastor', 'meat'],
+    ['Tjälknöl med potatissallad', 'meat'],
+    ['Oxtartar med kapris', 'meat'],
+    ['Laxtartar med rödlök', 'fish'],
+    ['Caesarsallad med halloumi', 'fish'],
+    // A word that only ends like a meat word is not one ("planka" is no duck).
+    ['Torskfilé på planka med pommes duchesse', 'fish'],
+    ['Långbakad rotselleri med pressgurka', 'vegan'],
+  ])('%s → %s', (dish, diet) => {
+    expect(dietOf(dish)).toBe(diet);
+  });
+});
+
 describe('dietTags', () => {
   test.each<[string, string[]]>([
     ['Chili sin carne', ['vegan', 'vegetarian']],

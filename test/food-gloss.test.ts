@@ -32,6 +32,22 @@ describe('englishGloss', () => {
     ['Veg: Sötpotatisbiffar', 'sweet potato patty'],
     // Repeated glosses are given once.
     ['Kyckling med kyckling', 'chicken'],
+    // Issue 22: dish names are kept whole, "X- och Y-soppa" is one soup, each thing is said once.
+    ['Korv stroganoff med ris', 'sausage stroganoff, rice'],
+    ['Pytt i panna med stekt ägg', 'Swedish hash, fried egg'],
+    ['Kyckling- och grönsakssoppa', 'chicken and vegetable soup'],
+    ['Kantarell- och potatisgryta', 'chanterelle and potato stew'],
+    ['Dagens soppa: ärtsoppa', 'pea soup'],
+    ['Boeuf bourguignon med potatismos', 'beef bourguignon, mashed potatoes'],
+    ['Dagens fångst med potatis', 'catch of the day, potatoes'],
+    // "Pastor" is never a plural of pasta.
+    ['Tacos al pastor med koriander', 'tacos al pastor (pork), coriander'],
+    // "X- och Y…" only joins X to the word right after "och".
+    ['Ost- och champinjonfyllda pannkakor', 'cheese, button mushroom stuffed pancakes'],
+    ['Pasta med tomat- & ostsås', 'pasta, tomato and cheese sauce'],
+    // A compound part is not guessed from a word that only starts like it.
+    ['Långbakad karré med pressgurka', 'slow-baked pork loin, pressed cucumber salad'],
+    ['Fish and chips med remouladsås', 'fish and chips, remoulade'],
   ])('%s → %s', (dish, gloss) => {
     expect(englishGloss(dish)).toBe(gloss);
   });
@@ -39,8 +55,8 @@ describe('englishGloss', () => {
   test.each([
     // Words the glossary does not know are left out; it never guesses at them.
     ['Kycklinggryta med blorpnik', 'chicken stew'],
-    // Half a compound would be a guess: "laxtartar" is not glossed as "salmon".
-    ['Laxtartar med rödlök', 'red onion'],
+    // Half a compound would be a guess: "laxblorp" is not glossed as "salmon".
+    ['Laxblorp med rödlök', 'red onion'],
     // In "Karl Johan-sås" the sauce belongs to a name the glossary does not know.
     ['Oxfilé med Karl Johan-sås', 'beef fillet'],
   ])('never invents: %s → %s', (dish, gloss) => {

@@ -8,6 +8,8 @@
 // word that follows them ("stekt lax" → "fried salmon") and are dropped when no known food follows.
 import { labelWord } from './diet.js';
 import { analyse, singular, type Entry } from './glossary.js';
+import { analysedPart } from './limits.js';
+import { fold } from '../text.js';
 
 const NEGATIONS = new Set(['utan', 'without']);
 
@@ -41,6 +43,25 @@ function buildCompoundGloss(parts: readonly Entry[]): { text: string; adjective:
   return { text: words.join(' '), adjective: head.flags.includes('a') };
 }
 
+const CONJUNCTIONS = new Set(['och', 'eller', '&', 'and', 'or']);
+
+/**
+ * The first halves of "X- och Y-soppa" ("Kyckling- och grönsakssoppa"), folded: words written with a
+ * trailing hyphen before "och"/"eller". One pass over the text's words.
+ */
+function suspendedWords(dish: string): Set<string> | undefined {
+  if (!dish.includes('- ')) return undefined;
+  let found: Set<string> | undefined;
+  const words = analysedPart(dish).split(/\s+/);
+  for (let i = 0; i + 1 < words.length; i++) {
+    const word = words[i]!;
+    if (word.length > 1 && word.endsWith('-') && CONJUNCTIONS.has(words[i + 1]!.toLowerCase())) {
+      (found ??= new Set()).add(fold(word.slice(0, -1)));
+    }
+  }
+  return found;
+}
+
 /**
  * An English gloss of the dish, or undefined when the glossary knows none of its food words, or
  * when the dish is not Swedish ("Grilled salmon" needs no "salmon").
@@ -48,6 +69,9 @@ function buildCompoundGloss(parts: readonly Entry[]): { text: string; adjective:
 export function englishGloss(dish: string): string | undefined {
   // Sets: a hostile dish can name thousands of different items, and each is kept once.
   const items = new Set<string>();
+  // "Kyckling- och grönsakssoppa" → "chicken and vegetable soup": the first half waits for the compound.
+  const suspended = suspendedWords(dish);
+  let pending: string | undefined;
   const adjectives = new Set<string>();
   let without = false;
   let afterUnknown = false;
@@ -62,6 +86,11 @@ export function englishGloss(dish: string): string | undefined {
     }
     if (newClause) afterUnknown = false;
     previous = unit;
+    // The second half of "X- och Y-…" is the next word: anything else and X stands alone.
+    if (pending && !unit.stop && !(unit.parts ?? unit.entry)) {
+      items.add(pending);
+      pending = undefined;
+    }
     if (unit.stop) {
       adjectives.clear();
       if (NEGATIONS.has(unit.text)) without = true;
@@ -91,13 +120,30 @@ export function englishGloss(dish: string): string | undefined {
     if (skip) continue;
     if (unit.lang === 'sv' && text.toLowerCase() !== unit.text) swedish = true;
     if (adjective) {
+      // "Ost- och champinjonfyllda …": the second half describes; the first stands alone.
+      if (pending) items.add(pending);
+      pending = undefined;
       adjectives.add(text);
       continue;
     }
+    if (suspended?.has(unit.text)) {
+      pending = unit.entry ? modifierGloss(unit.entry) : text;
+      continue;
+    }
+    if (pending) text = `${pending} and ${text}`;
+    pending = undefined;
     const item = [without ? 'without' : '', ...adjectives, text].filter(Boolean).join(' ');
     adjectives.clear();
     without = false;
     items.add(item);
   }
-  return swedish && items.size > 0 ? [...items].join(', ') : undefined;
+  if (pending) items.add(pending);
+  // Say each thing once: "Dagens soppa: ärtsoppa" is "pea soup", not "soup, pea soup".
+  // The ends of every item after a space, once each: linear in the gloss, however many items.
+  const ends = new Set<string>();
+  for (const item of items) {
+    for (let i = item.indexOf(' '); i >= 0; i = item.indexOf(' ', i + 1)) ends.add(item.slice(i + 1));
+  }
+  const said = [...items].filter((item) => !ends.has(item));
+  return swedish && said.length > 0 ? said.join(', ') : undefined;
 }

@@ -2,7 +2,12 @@
 // or English, as itself, through the glossary, or as a diet the dish fits.
 //
 // A query word matches a dish when
-// (a) the folded dish contains it, as a word or a part of one ("vegan" ~ "Vegansk", "lax" ~ "Laxfilé");
+// (a) a word of the folded dish is the query word, inflected ("ris" ~ "riset", "ost" ~ "ostar"), or,
+//     for a word the glossary does not know, begins it ("tryff" ~ "tryffelpasta"); or a dish word the
+//     glossary does not know ends with it, as a compound ends with its head ("ost" ~ "halloumiost").
+//     Never a string inside a word: "ris" does not find "Vegetarisk", "ost" not "rostad" or "rostbiff",
+//     "pasta" not "pastor". "Risotto" is its own dish, not a compound of "ris": `find ris` leaves it out
+//     (`find risotto` finds it);
 // (b) it is a glossary word, in either language, and the dish has that glossary entry, as a word, an
 //     inflected word or a part of a compound ("chicken" ~ "Kycklinggryta", "lax" ~ "Grilled salmon",
 //     "potatoes" ~ "Potatismos"); a Swedish compound query matches when the dish has all its parts
@@ -10,8 +15,7 @@
 // (c) it names a diet and the dish's diet fits it ("vegetarian" ~ "Halloumi med couscous").
 import { dietOf } from './diet.js';
 import { fitsDiet, type Diet, type DietFilter } from './filter.js';
-import { analyse, compoundParts, entriesForQueryWord, looseParts, type Entry } from './glossary.js';
-import { analysedPart } from './limits.js';
+import { analyse, compoundParts, entriesForQueryWord, looseParts, SV_ENDINGS, type Entry, type Unit } from './glossary.js';
 import { fold } from '../text.js';
 
 // "kött" and "meat" follow the meat tag, which includes poultry. A Map: "constructor" is no diet.
@@ -78,14 +82,32 @@ function dishEntries(dish: string): Set<Entry> {
   return found;
 }
 
+/** (a): the query word as a word of the dish, inflected, or (for words the glossary does not know) as their start or end. */
+function matchesAsWord(word: QueryWord, units: readonly Unit[]): boolean {
+  const known = word.entries.length > 0 || word.parts !== undefined;
+  for (const unit of units) {
+    for (const text of unit.text.split(' ')) {
+      if (text === word.text) return true;
+      if (text.length <= word.text.length) continue;
+      if (text.startsWith(word.text)) {
+        const rest = text.slice(word.text.length);
+        if (!known || SV_ENDINGS.includes(rest)) return true;
+      }
+      // A compound head: only in a word the glossary does not know (a known one is matched by its parts).
+      if (!unit.stop && !unit.entry && !unit.parts && text.length - word.text.length >= 2 && text.endsWith(word.text)) return true;
+    }
+  }
+  return false;
+}
+
 /** Whether the dish matches every word of the query; only the part of it the rules read counts (limits.ts). */
 export function matchesDish(query: DishQuery, dish: string): boolean {
-  const text = fold(analysedPart(dish));
+  const units = analyse(dish);
   // Analysed only when a word does not match as text, and then once for all words.
   let entries: Set<Entry> | undefined;
   let diet: Diet | undefined | null = null;
   return query.words.every((word) => {
-    if (text.includes(word.text)) return true;
+    if (matchesAsWord(word, units)) return true;
     if (word.entries.length > 0 || word.parts) {
       entries ??= dishEntries(dish);
       const have = entries;
