@@ -1,6 +1,8 @@
 // The entry: `main(argv, io)` routes the arguments, builds the commander program from the
 // command table, runs the command, and maps every failure to one line (or a JSON error) and a
 // documented exit code. It returns the exit code; bin/ sets it on the process.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { COMMANDS, EXIT_CODES, type Args, type CommandSpec } from './cli.js';
 import { Run } from './context.js';
@@ -252,6 +254,16 @@ function usageAdvice(code: string, message: string, path: string[]): string {
   }
 }
 
+/**
+ * Run from a clone (the stand-in's script is beside the build; a published package has none), an
+ * API that cannot be reached is answered with how to try the tool offline.
+ */
+function offlineHint(error: AppError): string {
+  // The menu API itself, not a proxy on the way.
+  if (error.code !== 'API_UNREACHABLE' || !error.message.startsWith('cannot reach the menu API')) return '';
+  return existsSync(fileURLToPath(new URL('../bench/stand-in-api.ts', import.meta.url))) ? '; offline, from this clone: npm run stand-in' : '';
+}
+
 /** The one map from a failure to what the user sees and the exit code. */
 function report(error: unknown, run: Run, parseErrors: string[], json: boolean, commandPath: string[] = []): number {
   let failure: { code: string; message: string; exitCode: number; details?: Record<string, unknown> };
@@ -261,7 +273,7 @@ function report(error: unknown, run: Run, parseErrors: string[], json: boolean, 
     const message = parseErrors.join(' ') || error.message.replace(/^error: /, '');
     failure = { code: 'USAGE', message: usageAdvice(error.code, message, commandPath), exitCode: EXIT.usage };
   } else if (error instanceof AppError) {
-    failure = { code: error.code, message: error.message, exitCode: error.exitCode, details: error.details };
+    failure = { code: error.code, message: error.message + offlineHint(error), exitCode: error.exitCode, details: error.details };
   } else {
     run.io.stderr.write(`restaurant-menu: internal error, please report it: ${(error as Error)?.stack ?? String(error)}\n`);
     return EXIT.internal;

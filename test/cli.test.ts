@@ -355,7 +355,8 @@ test('a run that fails after using a stale list says the failure once, and not t
 describe('API failures → exit 3 with one clear line saying what to do', () => {
   test('connection refused names the API, --api, config set api and the relay', async () => {
     const r = await t.runWith(['--api', await closedPortUrl(), 'dufva']);
-    expectOneLineError(r, 3, /^restaurant-menu: cannot reach the menu API at 127\.0\.0\.2:\d+ \(connection refused\); give another with --api or 'config set api', or use a relay$/);
+    // Run from a clone, it also says how to try the tool offline (a published package has no stand-in).
+    expectOneLineError(r, 3, /^restaurant-menu: cannot reach the menu API at 127\.0\.0\.2:\d+ \(connection refused\); give another with --api or 'config set api', or use a relay; offline, from this clone: npm run stand-in$/);
   });
 
   test('host not found', async () => {
