@@ -35,6 +35,12 @@ test.each([
   ['/restaurant/%62ikupan#1', '/restaurant/bikupan'],
   ['/restaurant/a%2E', '/restaurant/a.'],
   ['/restaurant/%20x', '/restaurant/%20x'],
+  // What the upstream URL percent-encodes is encoded in the key too: one entry, spelled as sent.
+  ['/restaurant/a"b', '/restaurant/a%22b'],
+  ['/restaurant/a%22b', '/restaurant/a%22b'],
+  ['/restaurant/{x}', '/restaurant/%7Bx%7D'],
+  ['/restaurant/<x>`', '/restaurant/%3Cx%3E%60'],
+  ['/restaurant/a^b|c', '/restaurant/a^b|c'],
 ])('%s is normalised to %s (RFC 3986 6.2.2: unreserved characters decoded, hex in upper case)', (target, path) => expect(checkTarget(target)).toBe(path));
 
 test.each([
@@ -86,4 +92,9 @@ test('upstream URLs stay under the base path', () => {
   expect(upstreamUrl(base, '/restaurant/a%2Fb')?.href).toBe('https://menu.example/api/restaurant/a%2Fb');
   expect(upstreamUrl(base, '/restaurant?x=1')).toBeUndefined();
   expect(upstreamUrl(new URL('http://h:1'), '/restaurant')?.href).toBe('http://h:1/restaurant');
+});
+
+test.each(['/restaurant/a"b', '/restaurant/{x}', '/restaurant/<x>`'])('%s: the cache key is the path the upstream URL is made of', (target) => {
+  const path = checkTarget(target) as string;
+  expect(upstreamUrl(new URL('http://api.example/api'), path)?.pathname).toBe(`/api${path}`);
 });

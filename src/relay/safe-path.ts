@@ -37,6 +37,14 @@ const FRAGMENT = 0x23;
 const BACKSLASH = 0x5c;
 const DEL = 0x7f;
 
+/**
+ * Characters that the URL the upstream request is made from percent-encodes in a path (the
+ * WHATWG path percent-encode set, less what is refused or ends the path here): encoded here too,
+ * so that `/a"b` and `/a%22b` are one cache entry, spelled as they are sent.
+ */
+const ENCODED_BY_URL = new Uint8Array(128);
+for (const c of '"<>`{}') ENCODED_BY_URL[c.charCodeAt(0)] = 1;
+
 /** Whether raw[start, end) is `.` or `..`. */
 function isRawDotSegment(raw: string, start: number, end: number): boolean {
   const n = end - start;
@@ -60,7 +68,7 @@ export function checkTarget(raw: string): Target {
       if (isRawDotSegment(raw, segment, i)) return DOT_SEGMENT;
       segment = i + 1;
       if (c !== SLASH) end = i;
-    } else if (c === PERCENT) {
+    } else if (c === PERCENT || (c < 128 && ENCODED_BY_URL[c] === 1)) {
       escaped = true;
     }
   }
@@ -107,6 +115,10 @@ function normaliseEscapes(path: string): Target {
     let spelled = '';
     for (let i = 0; i < seg.length; i++) {
       const c = seg.charCodeAt(i);
+      if (c < 128 && ENCODED_BY_URL[c] === 1) {
+        spelled += `%${UPPER_HEX[c >> 4]}${UPPER_HEX[c & 15]}`;
+        continue;
+      }
       if (c !== PERCENT) {
         spelled += seg[i];
         continue;
