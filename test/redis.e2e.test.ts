@@ -270,7 +270,7 @@ test('after the TTL, every request is answered at once (STALE) and the cluster r
 });
 
 test('--workers 2 with --redis: the workers share one cache', async () => {
-  const workers = await serve(['--workers', '2', '--redis', redis.url, '--redis-timeout', `${REDIS_TIMEOUT_MS}ms`, '--access-log'], {}, 2);
+  const workers = await serve(['--workers', '2', '--redis', redis.url, '--redis-timeout', `${REDIS_TIMEOUT_MS}ms`, '--access-log']);
   api.latencyMs = UPSTREAM_MS;
   const path = newKey('workers');
   const answers = await Promise.all(Array.from({ length: 40 }, () => get(workers.url + path)));

@@ -123,12 +123,16 @@ test('--log-format text: readable lines, one per event', async () => {
 });
 
 test('--workers 2: two workers share the port; SIGTERM stops them all', async () => {
-  const relay = await serve(['--workers', '2'], {}, 2);
-  const pids = new Set(relay.logs.filter((l) => l.msg === 'relay listening').map((l) => l.pid));
+  const relay = await serve(['--workers', '2', '--log-level', 'debug']);
+  // One line says the relay listens (after every worker does); the workers are named at debug level.
+  expect(relay.logs.filter((l) => l.msg === 'relay listening')).toEqual([expect.objectContaining({ workers: 2, url: relay.url })]);
+  const pids = new Set(relay.logs.filter((l) => l.msg === 'worker listening').map((l) => l.pid));
   expect(pids.size).toBe(2);
   expect((await fetch(`${relay.url}/-/health`)).status).toBe(200);
   relay.child.kill('SIGTERM');
   expect(await relay.exited).toBe(0);
+  const said = relay.logs.filter((l) => l.level !== 'debug').map((l) => l.msg);
+  expect(said).toEqual(['starting workers', 'relay listening', 'shutting down workers', 'stopped']);
 });
 
 test('a bad flag: exit 2 with one line naming the flag (the rest of these are in-process, in cli.test)', async () => {

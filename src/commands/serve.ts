@@ -14,7 +14,7 @@ import { VERSION } from '../version.js';
 
 const LOG_FORMATS = ['auto', 'text', 'json'] as const;
 
-type Message = { type: 'listening' } | { type: 'failed'; message: string } | 'shutdown';
+type Message = { type: 'listening'; url: string } | { type: 'failed'; message: string } | 'shutdown';
 
 /**
  * The log's output: stdout, until it is closed (a log shipper that restarts, `| head`) or fails
@@ -77,7 +77,9 @@ function relayOptions(run: Run, log: Logger): Omit<RelayOptions, 'shared'> {
 function stopRequested(log: Logger): Promise<void> {
   return new Promise((resolve) => {
     const stop = (signal: string) => {
-      log.info('shutting down', { signal });
+      // A worker's stop is the primary's to say, once for all of them.
+      if (cluster.isWorker) log.debug('worker shutting down', { worker: cluster.worker?.id, signal });
+      else log.info('shutting down', { signal });
       resolve();
     };
     process.once('SIGTERM', () => stop('SIGTERM'));
@@ -104,16 +106,27 @@ export async function serve(run: Run): Promise<number> {
   const options = relayOptions(run, log);
   const workers = run.setting('workers');
   const redis = run.setting('redis');
-  if (workers > 1 && cluster.isPrimary) return runPrimary(workers, log, Boolean(redis));
+  // The start-up line: as the flags take them (`--ttl 10s --max-bytes 64MB`), not as milliseconds and bytes.
+  const redisKeys = redis ? (await import('../relay/redis.js')).redisPrefix(options.upstream) : undefined;
+  const listening = (url: string, extra: Record<string, unknown> = {}) =>
+    log.info('relay listening', {
+      url,
+      ...extra,
+      upstream: redactUrl(options.upstream),
+      redis: redis ? redactUrl(redis) : undefined,
+      redisKeys: redisKeys && `${redisKeys}*`,
+      ttl: durationText(options.ttlMs),
+      maxEntries: options.maxEntries,
+      maxBytes: formatBytes(options.maxBytes).replace(' ', ''),
+    });
+  if (workers > 1 && cluster.isPrimary) return runPrimary(workers, log, Boolean(redis), (url) => listening(url, { workers }));
 
   let shared: SharedStore | undefined;
-  let redisKeys: string | undefined;
   if (redis) {
-    const { connectRedis, redisPrefix } = await import('../relay/redis.js');
-    redisKeys = redisPrefix(options.upstream);
+    const { connectRedis } = await import('../relay/redis.js');
     shared = await connectRedis({
       url: redis,
-      prefix: redisKeys,
+      prefix: redisKeys!,
       timeoutMs: run.setting('redisTimeout'),
       log,
       upstreamTimeoutMs: options.upstreamTimeoutMs,
@@ -134,23 +147,19 @@ export async function serve(run: Run): Promise<number> {
     }
     throw error;
   }
-  log.info('relay listening', {
-    url: relay.url,
-    upstream: redactUrl(options.upstream),
-    redis: redis ? redactUrl(redis) : undefined,
-    redisKeys: redisKeys && `${redisKeys}*`,
-    // As the flags take them (`--ttl 10s --max-bytes 64MB`), not as milliseconds and bytes.
-    ttl: durationText(options.ttlMs),
-    maxEntries: options.maxEntries,
-    maxBytes: formatBytes(options.maxBytes).replace(' ', ''),
-    worker: cluster.isWorker ? cluster.worker?.id : undefined,
-  });
-  if (cluster.isWorker) process.send?.({ type: 'listening' } satisfies Message);
+  // A worker is named at debug level; the primary says once that the relay listens.
+  if (cluster.isWorker) log.debug('worker listening', { worker: cluster.worker?.id, url: relay.url });
+  else listening(relay.url);
+  if (cluster.isWorker) process.send?.({ type: 'listening', url: relay.url } satisfies Message);
   await stopRequested(log);
   await relay.close();
   await shared?.close();
-  log.info('stopped');
-  if (cluster.isWorker) process.disconnect();
+  if (cluster.isWorker) {
+    log.debug('worker stopped', { worker: cluster.worker?.id });
+    process.disconnect();
+  } else {
+    log.info('stopped');
+  }
   return EXIT.ok;
 }
 
@@ -158,9 +167,10 @@ export async function serve(run: Run): Promise<number> {
  * Starts the workers and restarts one that dies once serving. A worker that cannot start (its
  * port taken, no permission) stops them all: the primary exits 4 with one line.
  */
-async function runPrimary(workers: number, log: Logger, shared: boolean): Promise<number> {
+async function runPrimary(workers: number, log: Logger, shared: boolean, listening: (url: string) => void): Promise<number> {
   log.info('starting workers', { workers, cache: shared ? 'shared through Redis' : 'each worker has its own' });
   const ready = new Set<number>();
+  let announced = false;
   let stopping = false;
   let failure: string | undefined;
   const stopAll = () => {
@@ -171,7 +181,14 @@ async function runPrimary(workers: number, log: Logger, shared: boolean): Promis
   const allExited = new Promise<void>((resolve) => {
     cluster.on('message', (worker, msg: Message) => {
       if (typeof msg !== 'object') return;
-      if (msg.type === 'listening') ready.add(worker.id);
+      if (msg.type === 'listening') {
+        ready.add(worker.id);
+        // Once, when every worker listens (a worker started again later is not announced again).
+        if (ready.size === workers && !announced) {
+          announced = true;
+          listening(msg.url);
+        }
+      }
       if (msg.type === 'failed' && !stopping) {
         failure = msg.message;
         stopAll();
