@@ -225,7 +225,9 @@ export class Run {
     if (!url) return this.notices.warn(`${restaurant.name} has no ${which === 'menu' ? 'menu page' : which} link`);
     const opened = await (this.io.openUrl ?? openInBrowser)(url);
     if (!opened) {
-      this.notices.warn(`could not open a browser; the ${which} link is ${url}`);
+      // The output has the whole link unless a terminal shows it as a short clickable text.
+      const shown = this.chosenStyle !== undefined && !this.chosenStyle.links;
+      this.notices.warn(shown ? `could not open a browser; the ${which} link is in the output above` : `could not open a browser; the ${which} link is ${url}`);
     }
   }
 

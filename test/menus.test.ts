@@ -408,10 +408,14 @@ describe('--open', () => {
     expect(r.stderr).toBe('');
   });
 
-  test('when no browser can be opened, the link is printed', async () => {
+  test('when no browser can be opened, the link is pointed to (it is in the output), not printed again', async () => {
     const r = await t.runWith(['--api', t.api.url, 'dufva', '--open', 'menu'], { openUrl: async () => false });
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('restaurant-menu: could not open a browser; the menu link is https://matfest.se/veckans-lunch/\n');
+    expect(r.stdout).toContain('https://matfest.se/veckans-lunch/');
+    expect(r.stderr).toBe('restaurant-menu: could not open a browser; the menu link is in the output above\n');
+    // Where a terminal shows links as short clickable text, the note gives the whole link.
+    const linked = await t.runWith(['--api', t.api.url, 'dufva', '--open', 'menu'], { openUrl: async () => false, columns: 80, env: { FORCE_HYPERLINK: '1' } });
+    expect(linked.stderr).toBe('restaurant-menu: could not open a browser; the menu link is https://matfest.se/veckans-lunch/\n');
   });
 
   test('a restaurant without that link says so', async () => {
