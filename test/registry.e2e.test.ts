@@ -45,19 +45,6 @@ async function ready(url: string, child: ChildProcess, log: () => string): Promi
   }
 }
 
-/** Runs a command in `cwd` without blocking this process (whose stand-in API it may call). */
-function runIn(cwd: string, argv: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(argv[0]!, argv.slice(1), { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 beforeAll(async () => {
   api = await startMenuApi();
   work = mkdtempSync(join(tmpdir(), 'rm-registry-'));
@@ -143,7 +130,7 @@ test('published to a registry, it runs through npx and a global install, in an e
     const empty = join(work, 'empty');
     mkdirSync(empty);
     // Not spawnSync: the stand-in API answers from this process.
-    const npx = await runIn(empty, ['npx', '--yes', '--registry', `${registry}/`, 'restaurant-menu-cli', '--api', api.url, 'Restaurang Bikupan'], { ...box.env, ...npmEnv(join(work, 'npx-cache')) });
+    const npx = await runBin(['--yes', '--registry', `${registry}/`, 'restaurant-menu-cli', '--api', api.url, 'Restaurang Bikupan'], { ...box.env, ...npmEnv(join(work, 'npx-cache')) }, ['npx'], empty);
     expect(npx.code, npx.stderr).toBe(0);
     expect(npx.stdout).toContain('Restaurang Bikupan');
     expect(npx.stderr).not.toMatch(/warn/i);

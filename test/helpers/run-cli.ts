@@ -52,10 +52,11 @@ export function sandbox(at = WEEKDAY): Sandbox {
   };
 }
 
-export function runBin(args: string[], env: Record<string, string | undefined>, command = [process.execPath, BIN]): Promise<RunResult> {
+/** Runs `command` (the built binary by default) with `args`, without blocking this process (whose stand-in API it may call). */
+export function runBin(args: string[], env: Record<string, string | undefined>, command = [process.execPath, BIN], cwd?: string): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as Record<string, string>;
-    const child = spawn(command[0]!, [...command.slice(1), ...args], { env: clean, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command[0]!, [...command.slice(1), ...args], { env: clean, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
