@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PassThrough } from 'node:stream';
 import type { Restaurant } from '../src/api/model.js';
-import { lookup } from '../src/lookup.js';
+import { lookup } from '../src/menu/lookup.js';
 import { pick } from '../src/render/picker.js';
 import { RESTAURANTS, startMenuApi } from '../test/helpers/menu-api.js';
 import { alternate, median, percentile, timeCommand } from './lib.js';

@@ -26,7 +26,7 @@ const builtinsAsRequire = {
 };
 
 /**
- * The disk cache remembers what the food rules said of each dish text (src/cache/dish-memo.ts),
+ * The disk cache remembers what the food rules said of each dish text (src/store/dish-memo.ts),
  * for rules with this hash: of every source file src/food/describe.ts is built from, so a change
  * to any of them (the glossary, the rules, fold() in text.ts) makes a new build forget it.
  */

@@ -4,16 +4,16 @@
 // small command modules are imported statically (one bundle file loads faster than many
 // chunks); what is heavy (the HTTP client, the relay, the picker) is imported lazily deeper
 // down, where it is used.
-import { cachedRestaurants } from './cache/store.js';
+import { cachedRestaurants } from './store/cache.js';
 import { COMMAND_TABLE, type CommandInfo, type CommandPath } from './command-table.js';
 import { cacheInfo, cachePath, clearCache } from './commands/cache.js';
 import { configGet, configList, configPath, configSet, configUnset } from './commands/config.js';
 import { find, findExitCode } from './commands/find.js';
 import { show, showExitCode } from './commands/show.js';
 import { today, todayExitCode } from './commands/today.js';
-import type { Run } from './context.js';
+import type { Run } from './cli/run.js';
 import { EXIT, UsageError } from './errors.js';
-import { cacheDir, configDir } from './paths.js';
+import { cacheDir, configDir } from './store/paths.js';
 import { renderCacheCleared, renderCacheInfo, renderCachePath, renderConfig } from './render/admin.js';
 import { renderFind, renderToday } from './render/menus.js';
 import { renderShow } from './render/show.js';

@@ -2,7 +2,7 @@
 // examples and subcommands. Data only, with no imports but types, so that shell completion
 // (dist/complete.js, run on every <TAB>) can read it without loading what the commands do.
 // cli.ts adds what each command does; main.ts turns both into a commander program.
-import type { SettingKey } from './settings.js';
+import type { SettingKey } from './settings/table.js';
 
 export interface CommandInfo {
   readonly name: string;

@@ -5,19 +5,19 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { COMMANDS, EXIT_CODES, type Args, type CommandSpec } from './cli.js';
-import { Run } from './context.js';
+import { Run } from './cli/run.js';
 import { AppError, EXIT, UsageError } from './errors.js';
-import type { Io } from './io.js';
-import { cachedRestaurants } from './cache/store.js';
-import { namesRestaurant } from './lookup.js';
-import { cacheDir } from './paths.js';
+import type { Io } from './cli/io.js';
+import { cachedRestaurants } from './store/cache.js';
+import { namesRestaurant } from './menu/lookup.js';
+import { cacheDir } from './store/paths.js';
 import { jsonText } from './render/common.js';
-import { closeWord, route } from './route.js';
-import { longFlag, settingDef, valueFlags, type SettingKey } from './settings.js';
+import { closeWord, route } from './cli/route.js';
+import { longFlag, settingDef, valueFlags, type SettingKey } from './settings/table.js';
 import { displayWidth, joinWords, largest, pad, quote } from './text.js';
 import { VERSION } from './version.js';
 
-export { processIo } from './io.js';
+export { processIo } from './cli/io.js';
 
 const GROUPS = { lookup: 'Lookup options:', output: 'Output options:' } as const;
 const GLOBAL = 'Global options:';

@@ -4,8 +4,8 @@
 import { readFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { DISH_MEMO_PREFIX, FOOD_RULES } from '../src/cache/dish-memo.js';
-import { cachedRestaurants } from '../src/cache/store.js';
+import { DISH_MEMO_PREFIX, FOOD_RULES } from '../src/store/dish-memo.js';
+import { cachedRestaurants } from '../src/store/cache.js';
 import { WEEKDAY } from './helpers/clock.js';
 import { useCli } from './helpers/cli.js';
 

@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { DISH_MEMO_PREFIX, FOOD_RULES } from '../src/cache/dish-memo.js';
+import { DISH_MEMO_PREFIX, FOOD_RULES } from '../src/store/dish-memo.js';
 import { DAY, stockholm, WEEKDAY } from './helpers/clock.js';
 import { useCli, type CliResult } from './helpers/cli.js';
 import { closedPortUrl, DISHES, startMenuApi } from './helpers/menu-api.js';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, expect, test, vi } from 'vitest';
 import { COMMAND_TABLE } from '../src/command-table.js';
-import { MATCHED_LENGTH } from '../src/matching.js';
+import { MATCHED_LENGTH } from '../src/menu/matching.js';
 
 const folded = vi.hoisted(() => ({ calls: 0, chars: 0 }));
 vi.mock('../src/text.js', async (importOriginal) => {

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { COMMAND_TABLE, type CommandInfo } from '../src/command-table.js';
 import { bashReplies, bashWord, complete, completionScript, main } from '../src/commands/completion.js';
-import type { Io } from '../src/io.js';
-import { longFlag, settingDef } from '../src/settings.js';
+import type { Io } from '../src/cli/io.js';
+import { longFlag, settingDef } from '../src/settings/table.js';
 import { RESTAURANTS } from './helpers/menu-api.js';
 
 const COMMAND_WORDS = ['show', 'today', 'find', 'serve', 'cache', 'config', 'completion', 'help'];

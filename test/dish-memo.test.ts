@@ -4,9 +4,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
-import { DISH_MEMO_PREFIX, StoredDishMemo } from '../src/cache/dish-memo.js';
-import { DiskCache } from '../src/cache/store.js';
-import { Notices } from '../src/notices.js';
+import { DISH_MEMO_PREFIX, StoredDishMemo } from '../src/store/dish-memo.js';
+import { DiskCache } from '../src/store/cache.js';
+import { Notices } from '../src/cli/notices.js';
 import { stockholm } from './helpers/clock.js';
 
 const dirs: string[] = [];

@@ -1,11 +1,11 @@
-// The file layer (src/files.ts) on its own: locks that a crash or a full disk cannot wedge, and
+// The file layer (src/store/files.ts) on its own: locks that a crash or a full disk cannot wedge, and
 // temp files that a killed write cannot leave behind for good. The back-off between lock
 // attempts is a parameter, so a test counts the waits instead of timing them.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { Locked, TEMP_STALE_MS, withLock, writeFileAtomic } from '../src/files.js';
+import { Locked, TEMP_STALE_MS, withLock, writeFileAtomic } from '../src/store/files.js';
 import { smallDisk, type SmallDisk } from './helpers/small-disk.js';
 
 let dir: string;

@@ -1,10 +1,10 @@
 import { Separator } from '@inquirer/search';
 import { beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { parseRestaurantList } from '../src/api/model.js';
-import { lookup } from '../src/lookup.js';
-import { foldFast, MATCHED_LENGTH } from '../src/matching.js';
+import { lookup } from '../src/menu/lookup.js';
+import { foldFast, MATCHED_LENGTH } from '../src/menu/matching.js';
 import { SHOWN_CHOICES } from '../src/render/picker.js';
-import { groupByRegion } from '../src/restaurants.js';
+import { groupByRegion } from '../src/menu/restaurants.js';
 import { fold } from '../src/text.js';
 import { RESTAURANTS } from './helpers/menu-api.js';
 
@@ -120,11 +120,11 @@ const kok = (i: number, words = 2_000) => ({ ...restaurants[0]!, id: `r${i}`, na
 describe('the cost of matching long names', () => {
   // The suite shares modules between files (isolate: false): lookup.ts and picker.ts are imported
   // afresh, so that they see the counting fold() and distance() whatever another file loaded.
-  let lookup: typeof import('../src/lookup.js').lookup;
+  let lookup: typeof import('../src/menu/lookup.js').lookup;
   let pickerSource: typeof import('../src/render/picker.js').pickerSource;
   beforeAll(async () => {
     vi.resetModules();
-    ({ lookup } = await import('../src/lookup.js'));
+    ({ lookup } = await import('../src/menu/lookup.js'));
     ({ pickerSource } = await import('../src/render/picker.js'));
   });
   beforeEach(() => {

@@ -2,7 +2,7 @@
 // and the colour, layout and link decisions.
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { ShowResult } from '../src/commands/show.js';
-import { dishInfo } from '../src/dishes.js';
+import { dishInfo } from '../src/menu/dishes.js';
 import { describeDish } from '../src/food/describe.js';
 import type { TodayResult } from '../src/commands/today.js';
 import type { FindResult } from '../src/commands/find.js';

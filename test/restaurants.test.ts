@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { parseRestaurantList } from '../src/api/model.js';
 import { UsageError } from '../src/errors.js';
-import { plausibleRegion, resolveRegion } from '../src/restaurants.js';
+import { plausibleRegion, resolveRegion } from '../src/menu/restaurants.js';
 import { RESTAURANTS } from './helpers/menu-api.js';
 
 const restaurants = parseRestaurantList({ restaurants: RESTAURANTS });

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { COMMAND_NAMES } from '../src/main.js';
-import { editDistance, route } from '../src/route.js';
-import { valueFlags } from '../src/settings.js';
+import { editDistance, route } from '../src/cli/route.js';
+import { valueFlags } from '../src/settings/table.js';
 
 const run = (argv: string[], isRestaurant?: (w: string) => boolean) => route(argv, COMMAND_NAMES, valueFlags(), isRestaurant);
 

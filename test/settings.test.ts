@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { UsageError } from '../src/errors.js';
-import { attributeOf, canonical, resolve, settingDef, SETTINGS, valueFlags, type SettingKey } from '../src/settings.js';
+import { attributeOf, canonical, resolve, settingDef, SETTINGS, valueFlags, type SettingKey } from '../src/settings/table.js';
 
 describe('precedence: flag > environment > saved > default, with the origin', () => {
   test.each([

@@ -4,10 +4,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { DiskCache } from '../src/cache/store.js';
-import { Notices } from '../src/notices.js';
-import { MenuSource } from '../src/source.js';
-import type { StaleUse } from '../src/wording.js';
+import { DiskCache } from '../src/store/cache.js';
+import { Notices } from '../src/cli/notices.js';
+import { MenuSource } from '../src/menu/source.js';
+import type { StaleUse } from '../src/render/wording.js';
 import { DAY, HOUR, stockholm, WEEKDAY } from './helpers/clock.js';
 import { startMenuApi, type MenuApi } from './helpers/menu-api.js';
 

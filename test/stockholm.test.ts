@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isStockholmWeekend, stockholmDate, stockholmDayLabel, stockholmOffsetMs } from '../src/stockholm.js';
+import { isStockholmWeekend, stockholmDate, stockholmDayLabel, stockholmOffsetMs } from '../src/menu/stockholm.js';
 
 const intlDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
 

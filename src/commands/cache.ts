@@ -1,9 +1,9 @@
 // `restaurant-menu cache path|info|clear`.
 import { statSync } from 'node:fs';
-import { cacheFileIn, DiskCache, readCacheFile, validEntries } from '../cache/store.js';
+import { cacheFileIn, DiskCache, readCacheFile, validEntries } from '../store/cache.js';
 import { LocalError } from '../errors.js';
-import { fileErrorReason } from '../files.js';
-import type { Notices } from '../notices.js';
+import { fileErrorReason } from '../store/files.js';
+import type { Notices } from '../cli/notices.js';
 
 export interface CachePathResult {
   status: 'cache_path';

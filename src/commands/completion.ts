@@ -8,17 +8,17 @@
 // This module is also an entry of its own, dist/complete.js: bin/ loads it instead of
 // dist/cli.js for `__complete`, so a <TAB> parses the command table and the settings table,
 // not commander, the renderers or the food glossary. Keep its imports light.
-import { cachedRestaurants } from '../cache/store.js';
+import { cachedRestaurants } from '../store/cache.js';
 import { COMMAND_TABLE, type CommandInfo, type CommandPath } from '../command-table.js';
 import { EXIT, UsageError } from '../errors.js';
-import type { Io } from '../io.js';
-import { cacheDir } from '../paths.js';
-import { longFlag, settingDef, SETTINGS, valueFlags, type Env, type SettingKey } from '../settings.js';
+import type { Io } from '../cli/io.js';
+import { cacheDir } from '../store/paths.js';
+import { longFlag, settingDef, SETTINGS, valueFlags, type Env, type SettingKey } from '../settings/table.js';
 import type { Restaurant } from '../api/model.js';
-import { foldFast, foldHead, head } from '../matching.js';
+import { foldFast, foldHead, head } from '../menu/matching.js';
 import { fold } from '../text.js';
 
-export { processIo } from '../io.js';
+export { processIo } from '../cli/io.js';
 
 const NAME = 'restaurant-menu';
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;

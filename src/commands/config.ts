@@ -1,11 +1,11 @@
 // `restaurant-menu config get|set|unset|list|path`: saved settings.
 import type { Restaurant } from '../api/model.js';
 import { UsageError } from '../errors.js';
-import { lookup } from '../lookup.js';
-import { plausibleRegion, KNOWN_REGIONS } from '../restaurants.js';
-import { canonical, isSettingKey, pick, settingDef, SETTINGS, type Env, type Origin, type Saved, type SettingKey } from '../settings.js';
-import { configFileIn, type SettingsStore } from '../settings-store.js';
-import { closeWord } from '../route.js';
+import { lookup } from '../menu/lookup.js';
+import { plausibleRegion, KNOWN_REGIONS } from '../menu/restaurants.js';
+import { canonical, isSettingKey, pick, settingDef, SETTINGS, type Env, type Origin, type Saved, type SettingKey } from '../settings/table.js';
+import { configFileIn, type SettingsStore } from '../store/settings-store.js';
+import { closeWord } from '../cli/route.js';
 import { joinWords, neutralise, quote } from '../text.js';
 
 export interface SettingRow {

@@ -2,8 +2,8 @@
 // Swedish or English (through the food glossary), or name a diet the dish fits.
 import { EXIT, UsageError } from '../errors.js';
 import type { DietFilter } from '../food/filter.js';
-import { groupByRegion, type RegionGroup } from '../restaurants.js';
-import { allMenus, describeMenus, type MenuFailure, type MenusOptions, type RestaurantMenu } from './menus.js';
+import { groupByRegion, type RegionGroup } from '../menu/restaurants.js';
+import { allMenus, describeMenus, type MenuFailure, type MenusOptions, type RestaurantMenu } from '../menu/menus.js';
 import { joinQuery } from './show.js';
 
 export interface FindResult {

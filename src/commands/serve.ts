@@ -2,10 +2,10 @@
 // gunicorn's workers). Without --redis each worker has its own memory cache, so a key can cost
 // up to N upstream calls per TTL window; with --redis they (and other instances) share one.
 import cluster from 'node:cluster';
-import type { Run } from '../context.js';
+import type { Run } from '../cli/run.js';
 import { durationText, formatBytes } from '../duration.js';
 import { EXIT, LocalError, UsageError } from '../errors.js';
-import type { Io, Output } from '../io.js';
+import type { Io, Output } from '../cli/io.js';
 import { createLogger, LOG_LEVELS, type Logger } from '../relay/log.js';
 import { startRelay, type RelayOptions } from '../relay/server.js';
 import type { SharedStore } from '../relay/shared.js';

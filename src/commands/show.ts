@@ -1,12 +1,12 @@
 // `restaurant-menu [show] [name...]`: one restaurant's dishes today, or the list of restaurants.
 import type { Restaurant } from '../api/model.js';
-import { describeDishes, fits, type DishInfo, type DishMemo } from '../dishes.js';
+import { describeDishes, fits, type DishInfo, type DishMemo } from '../menu/dishes.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { DietFilter } from '../food/filter.js';
-import { lookup, type MatchKind } from '../lookup.js';
-import { filterRegion, groupByRegion, resolveRegion, type RegionGroup } from '../restaurants.js';
-import type { MenuSource, Provenance } from '../source.js';
-import { isStockholmWeekend, stockholmDate } from '../stockholm.js';
+import { lookup, type MatchKind } from '../menu/lookup.js';
+import { filterRegion, groupByRegion, resolveRegion, type RegionGroup } from '../menu/restaurants.js';
+import type { MenuSource, Provenance } from '../menu/source.js';
+import { isStockholmWeekend, stockholmDate } from '../menu/stockholm.js';
 
 export const MAX_QUERY_LENGTH = 200;
 

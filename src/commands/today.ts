@@ -2,8 +2,8 @@
 import type { Restaurant } from '../api/model.js';
 import { EXIT } from '../errors.js';
 import type { DietFilter } from '../food/filter.js';
-import { groupByRegion, type RegionGroup } from '../restaurants.js';
-import { allMenus, describeMenus, type MenuFailure, type MenusOptions, type RestaurantMenu } from './menus.js';
+import { groupByRegion, type RegionGroup } from '../menu/restaurants.js';
+import { allMenus, describeMenus, type MenuFailure, type MenusOptions, type RestaurantMenu } from '../menu/menus.js';
 
 export interface TodayResult {
   status: 'today';

@@ -1,7 +1,7 @@
 // The relay's log: one line per event. JSON lines for log collectors (the default when stdout is
 // not a terminal), or readable text on a terminal. Field values are neutralised like any text
 // that may come from the network (a hostile content type, a path).
-import type { Output } from '../io.js';
+import type { Output } from '../cli/io.js';
 import { neutralise } from '../text.js';
 
 export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;

@@ -3,7 +3,7 @@ import type { CacheCleared, CacheInfo, CachePathResult } from '../commands/cache
 import type { ConfigResult, SettingRow } from '../commands/config.js';
 import { formatBytes } from '../duration.js';
 import { displayWidth, pad, plural } from '../text.js';
-import { describeAge } from '../wording.js';
+import { describeAge } from './wording.js';
 import { jsonText, lines, rendered, tsv, type Rendered } from './common.js';
 import type { Style } from './style.js';
 

@@ -1,9 +1,9 @@
 // Pieces every renderer uses: the result shape, JSON, tab-separated records, prose that wraps,
 // the restaurant list, dish labels and the "where to go" links.
 import type { Restaurant } from '../api/model.js';
-import { dietLabel, type DishInfo } from '../dishes.js';
-import type { RegionGroup } from '../restaurants.js';
-import type { Warning } from '../source.js';
+import { dietLabel, type DishInfo } from '../menu/dishes.js';
+import type { RegionGroup } from '../menu/restaurants.js';
+import type { Warning } from '../menu/source.js';
 import { displayWidth, pad, safeUrl, wrap } from '../text.js';
 import { link, type Style } from './style.js';
 import type { CellLine } from './table.js';

@@ -1,13 +1,13 @@
 // Output of `today` and `find`: a table per region (restaurant | dish | diet), favourites first,
 // and at the end what is missing and why.
 import type { FindResult } from '../commands/find.js';
-import type { RestaurantMenu } from '../commands/menus.js';
+import type { RestaurantMenu } from '../menu/menus.js';
 import type { TodayResult } from '../commands/today.js';
-import type { RegionGroup } from '../restaurants.js';
-import type { Warning } from '../source.js';
-import { stockholmDayLabel } from '../stockholm.js';
+import type { RegionGroup } from '../menu/restaurants.js';
+import type { Warning } from '../menu/source.js';
+import { stockholmDayLabel } from '../menu/stockholm.js';
 import { displayWidth, largest, pad, quote, safeUrl } from '../text.js';
-import { missingFacts as missing, nothingToday, WEEKEND_HINT } from '../wording.js';
+import { missingFacts as missing, nothingToday, WEEKEND_HINT } from './wording.js';
 import { dietCell, dietColumn, dishCell, dishRecord, jsonWithWarnings, linkText, lines, prose, rendered, type Rendered } from './common.js';
 import { link, type Style } from './style.js';
 import { boxTable, fit, type Cell, type Row } from './table.js';

@@ -2,8 +2,8 @@
 // chooses; Esc or Ctrl-C leaves without a trace). Loaded lazily, only on an interactive terminal.
 import search, { Separator } from '@inquirer/search';
 import type { Restaurant } from '../api/model.js';
-import type { Io } from '../io.js';
-import { foldHead } from '../matching.js';
+import type { Io } from '../cli/io.js';
+import { foldHead } from '../menu/matching.js';
 import { clip, fold, quote } from '../text.js';
 import type { Painter } from './paint.js';
 

@@ -1,9 +1,9 @@
 // Output of a lookup: one restaurant's dishes, the list, or why there is neither.
 import type { ShowResult } from '../commands/show.js';
-import type { Warning } from '../source.js';
-import { stockholmDayLabel } from '../stockholm.js';
+import type { Warning } from '../menu/source.js';
+import { stockholmDayLabel } from '../menu/stockholm.js';
 import { neutralise, quote } from '../text.js';
-import { WEEKEND_HINT } from '../wording.js';
+import { WEEKEND_HINT } from './wording.js';
 import { dietCell, dietColumn, dishCell, dishRecord, jsonWithWarnings, lines, listLines, listRecords, named, prose, rendered, restaurantFields, tsv, whereToGo, type Rendered } from './common.js';
 import type { Style } from './style.js';
 import { boxTable } from './table.js';

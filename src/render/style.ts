@@ -1,8 +1,8 @@
 // How output looks: which format (a table for people, tab-separated lines for pipes, JSON), and
 // on a terminal whether there is colour and whether links are clickable. Decided once per run,
 // from the flags, the environment and whether stdout is a terminal.
-import type { Output } from '../io.js';
-import type { Env } from '../settings.js';
+import type { Output } from '../cli/io.js';
+import type { Env } from '../settings/table.js';
 import { painter, type Painter } from './paint.js';
 
 export type OutputMode = 'table' | 'plain' | 'json';

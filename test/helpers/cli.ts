@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import type { Io } from '../../src/io.js';
+import type { Io } from '../../src/cli/io.js';
 import { main } from '../../src/main.js';
 import { pinnedClock, WEEKDAY } from './clock.js';
 import { startMenuApi, type MenuApi } from './menu-api.js';

@@ -5,11 +5,11 @@
 // only, safeUrl). No script, no inline style, nothing loaded from elsewhere.
 import type { ComponentChildren } from 'preact';
 import { renderToStaticMarkup } from 'preact-render-to-string';
-import type { RestaurantMenu } from '../../commands/menus.js';
+import type { RestaurantMenu } from '../../menu/menus.js';
 import type { TodayResult } from '../../commands/today.js';
-import { dietLabel, type DishInfo } from '../../dishes.js';
-import { stockholmDayLabel, stockholmTime } from '../../stockholm.js';
-import { missingFacts, nothingToday } from '../../wording.js';
+import { dietLabel, type DishInfo } from '../../menu/dishes.js';
+import { stockholmDayLabel, stockholmTime } from '../../menu/stockholm.js';
+import { missingFacts, nothingToday } from '../../render/wording.js';
 import { ASSET_VERSION } from './style.js';
 
 /**

@@ -3,13 +3,13 @@
 // relay. Parsed and neutralised by the CLI's model, with the CLI's rules for copies that stand in
 // while the API fails: a restaurant list of any age, a menu only if it was fetched today.
 import { parseMenu, parseRestaurantList, type Dropped, type Menu, type Restaurant } from '../../api/model.js';
-import type { MenuReader } from '../../commands/menus.js';
-import type { DishMemo } from '../../dishes.js';
+import type { MenuReader } from '../../menu/menus.js';
+import type { DishMemo } from '../../menu/dishes.js';
 import { ApiError, type ApiErrorCode } from '../../errors.js';
 import { parseUntrusted } from '../../json.js';
-import { droppedWarning, type Provenance, type Warning } from '../../source.js';
-import { sameStockholmDay } from '../../stockholm.js';
-import { describeAge } from '../../wording.js';
+import { droppedWarning, type Provenance, type Warning } from '../../menu/source.js';
+import { sameStockholmDay } from '../../menu/stockholm.js';
+import { describeAge } from '../../render/wording.js';
 import type { CachedAnswer, RelayCache } from '../cache.js';
 import { RelayError, type RelayErrorCode } from '../errors.js';
 

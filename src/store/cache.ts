@@ -9,14 +9,14 @@
 // checked) only when its entry is asked for. A file not in this layout (one written by an earlier
 // version, or hand-edited) is parsed whole, and rewritten in lines at once (migrated).
 // Keys of answers include the API base (credentials redacted), so the direct API and a relay never
-// share entries; `#dishes:<rules>` (cache/dish-memo.ts) holds no answer, only what the food rules
+// share entries; `#dishes:<rules>` (store/dish-memo.ts) holds no answer, only what the food rules
 // said of dish texts. The answers a run fetches are written once, at its end, merged into what is
 // on disk then, under a lock (so concurrent runs keep each other's entries), atomically, and
 // pruned of what can never be served again.
 import { join } from 'node:path';
 import { cachedRestaurantList, type Restaurant } from '../api/model.js';
-import { fileErrorReason, Locked, parseJsonObject, readOwnText, withLock, writeFileAtomic } from '../files.js';
-import type { Notices } from '../notices.js';
+import { fileErrorReason, Locked, parseJsonObject, readOwnText, withLock, writeFileAtomic } from './files.js';
+import type { Notices } from '../cli/notices.js';
 
 export interface CacheEntry {
   fetchedAt: number;

@@ -1,8 +1,8 @@
 // Regions and how restaurants are grouped and ordered: Uppsala, Solna, then any other region
 // A-Z; names A-Z within a region. Pure.
-import type { Restaurant } from './api/model.js';
-import { UsageError } from './errors.js';
-import { fold, joinWords, quote } from './text.js';
+import type { Restaurant } from '../api/model.js';
+import { UsageError } from '../errors.js';
+import { fold, joinWords, quote } from '../text.js';
 
 /** Any list of things that belong to a restaurant, grouped by its region. */
 export interface RegionGroup<T> {

@@ -5,12 +5,12 @@ import pLimit from 'p-limit';
 import type { Restaurant } from '../api/model.js';
 import { ApiError, UsageError, type ApiErrorCode } from '../errors.js';
 import type { DietFilter } from '../food/filter.js';
-import { lookup } from '../lookup.js';
-import { filterRegion, resolveRegion } from '../restaurants.js';
+import { lookup } from './lookup.js';
+import { filterRegion, resolveRegion } from './restaurants.js';
 import { joinWords, quote } from '../text.js';
-import type { MenuSource, Provenance } from '../source.js';
-import { isStockholmWeekend, stockholmDate } from '../stockholm.js';
-import { dishesOf, type Dishes } from './show.js';
+import type { MenuSource, Provenance } from './source.js';
+import { isStockholmWeekend, stockholmDate } from './stockholm.js';
+import { dishesOf, type Dishes } from '../commands/show.js';
 
 export interface RestaurantMenu extends Dishes {
   restaurant: Restaurant;

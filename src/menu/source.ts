@@ -1,15 +1,15 @@
 // Where restaurant lists and menus come from: the disk cache when fresh, else the API (through
 // the lazily loaded HTTP client), else, when the API fails, an older cached copy with a warning.
-import { cachedMenu, cachedRestaurantList, parseMenu, parseRestaurantList, type Dropped, type Menu, type Restaurant } from './api/model.js';
-import type { HttpOptions, JsonAnswer } from './api/client.js';
-import { StoredDishMemo } from './cache/dish-memo.js';
-import type { CacheEntry, DiskCache } from './cache/store.js';
+import { cachedMenu, cachedRestaurantList, parseMenu, parseRestaurantList, type Dropped, type Menu, type Restaurant } from '../api/model.js';
+import type { HttpOptions, JsonAnswer } from '../api/client.js';
+import { StoredDishMemo } from '../store/dish-memo.js';
+import type { CacheEntry, DiskCache } from '../store/cache.js';
 import type { DishMemo } from './dishes.js';
-import { formatDuration } from './duration.js';
-import { describeAge, type StaleUse } from './wording.js';
-import { ApiError } from './errors.js';
+import { formatDuration } from '../duration.js';
+import { describeAge, type StaleUse } from '../render/wording.js';
+import { ApiError } from '../errors.js';
 import { sameStockholmDay } from './stockholm.js';
-import { plural, redactUrl } from './text.js';
+import { plural, redactUrl } from '../text.js';
 
 export const LIST_TTL_MS = 24 * 3_600_000;
 /** A list this old is pruned; younger ones may still stand in while the API is down. */
@@ -268,7 +268,7 @@ export class MenuSource {
 
   private async get(path: string): Promise<JsonAnswer> {
     if (this.deadline - this.now() <= 0) throw new ApiError('API_TIMEOUT', `the menu API did not answer within ${formatDuration(this.options.timeoutMs)}`, true);
-    this.fetchJson ??= (await import('./api/client.js')).getJson;
+    this.fetchJson ??= (await import('../api/client.js')).getJson;
     return this.fetchJson(this.options.api + path, {
       deadline: this.deadline,
       budgetMs: this.options.timeoutMs,

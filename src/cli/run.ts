@@ -1,24 +1,24 @@
 // One run of the CLI: the io it runs against, its settings (flags > environment > saved >
 // default), its notes, and the menu source its lookups share. Commands get what they need from
 // here; at the end, `finish` writes the cache once and prints the notes after the output.
-import type { Restaurant } from './api/model.js';
-import { DiskCache } from './cache/store.js';
-import type { MenusOptions } from './commands/menus.js';
-import { EXIT, UsageError } from './errors.js';
-import type { DietFilter } from './food/filter.js';
+import type { Restaurant } from '../api/model.js';
+import { DiskCache } from '../store/cache.js';
+import type { MenusOptions } from '../menu/menus.js';
+import { EXIT, UsageError } from '../errors.js';
+import type { DietFilter } from '../food/filter.js';
 import type { Io } from './io.js';
 import { openInBrowser } from './browser.js';
 import { Notices } from './notices.js';
-import { cacheDir, configDir } from './paths.js';
-import type { Rendered } from './render/common.js';
-import { loadPainter } from './render/paint.js';
-import { chooseStyle, type Style } from './render/style.js';
-import { loadTable } from './render/table.js';
-import { attributeOf, pick, resolve, settingDef, type Origin, type Saved, type SettingKey, type SettingValue } from './settings.js';
-import { SettingsStore } from './settings-store.js';
-import { MenuSource, type CacheMode } from './source.js';
-import { staleNote, type StaleUse } from './wording.js';
-import { clip } from './text.js';
+import { cacheDir, configDir } from '../store/paths.js';
+import type { Rendered } from '../render/common.js';
+import { loadPainter } from '../render/paint.js';
+import { chooseStyle, type Style } from '../render/style.js';
+import { loadTable } from '../render/table.js';
+import { attributeOf, pick, resolve, settingDef, type Origin, type Saved, type SettingKey, type SettingValue } from '../settings/table.js';
+import { SettingsStore } from '../store/settings-store.js';
+import { MenuSource, type CacheMode } from '../menu/source.js';
+import { staleNote, type StaleUse } from '../render/wording.js';
+import { clip } from '../text.js';
 
 export class Run {
   readonly notices = new Notices();
@@ -209,7 +209,7 @@ export class Run {
     return async (query, candidates, fits) => {
       this.clearProgress();
       for (const line of this.notices.take()) this.io.stderr.write(`restaurant-menu: ${line}\n`);
-      const { pick } = await import('./render/picker.js'); // lazy: the prompt library is not on the warm path
+      const { pick } = await import('../render/picker.js'); // lazy: the prompt library is not on the warm path
       const { c } = await this.style();
       const choose = () => pick(this.io, c, query, candidates, fits);
       // --timeout limits the requests, not the person choosing.

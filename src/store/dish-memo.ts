@@ -5,11 +5,11 @@
 // day's dishes, and the first write of a new day prunes it with the menus. Read back through the
 // same checks as any cached text (a hand-edited file may hold anything). Runs that write at once
 // may drop each other's additions: those texts are described again, and remembered by a later run.
-import type { Described, DishMemo } from '../dishes.js';
+import type { Described, DishMemo } from '../menu/dishes.js';
 import { DIETS, type Diet } from '../food/filter.js';
-import { sameStockholmDay } from '../stockholm.js';
+import { sameStockholmDay } from '../menu/stockholm.js';
 import { neutralise } from '../text.js';
-import type { DiskCache } from './store.js';
+import type { DiskCache } from './cache.js';
 
 declare const __FOOD_RULES__: string | undefined;
 

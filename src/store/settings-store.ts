@@ -5,10 +5,10 @@
 // `config set` of different keys keep every key (conf has no lock across processes).
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { LocalError } from './errors.js';
+import { LocalError } from '../errors.js';
 import { fileErrorReason, Locked, readJsonObject, withLock, writableMode, type FileRead } from './files.js';
-import type { Notices } from './notices.js';
-import { canonical, isSettingKey, SETTINGS, type Saved, type SettingKey } from './settings.js';
+import type { Notices } from '../cli/notices.js';
+import { canonical, isSettingKey, SETTINGS, type Saved, type SettingKey } from '../settings/table.js';
 
 const MAX_FILE_BYTES = 1024 * 1024;
 

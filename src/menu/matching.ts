@@ -2,7 +2,7 @@
 // picker. Names come from the network: whatever their length, matching one costs at most a
 // fixed amount of work. A name is matched on its first MATCHED_LENGTH characters, which is far
 // more than any real name has (the longest real one has 23) and more than anyone types.
-import { fold } from './text.js';
+import { fold } from '../text.js';
 
 export const MATCHED_LENGTH = 256;
 

@@ -2,9 +2,9 @@
 // one of these, so tests run the whole CLI in-process with a pinned clock and captured output,
 // and only a few end-to-end tests need the real binary.
 import { fstatSync, statSync, writeSync } from 'node:fs';
-import { EXIT } from './errors.js';
-import { fileErrorReason } from './files.js';
-import type { Env } from './settings.js';
+import { EXIT } from '../errors.js';
+import { fileErrorReason } from '../store/files.js';
+import type { Env } from '../settings/table.js';
 
 export interface Output {
   write(text: string): unknown;

@@ -1,9 +1,9 @@
 // Facts the tool states in more than one place, worded once.
-import type { Restaurant } from './api/model.js';
-import type { MenuFailure } from './commands/menus.js';
-import { formatDuration } from './duration.js';
-import { stockholmDate, stockholmDayLabel, stockholmTime } from './stockholm.js';
-import { joinWords } from './text.js';
+import type { Restaurant } from '../api/model.js';
+import type { MenuFailure } from '../menu/menus.js';
+import { formatDuration } from '../duration.js';
+import { stockholmDate, stockholmDayLabel, stockholmTime } from '../menu/stockholm.js';
+import { joinWords } from '../text.js';
 
 export const WEEKEND_HINT = 'restaurants are usually closed on weekends';
 

@@ -4,8 +4,8 @@
 // The food rules are the heaviest part of a warm run's start-up (the glossary and its index), and
 // the same dish texts are shown all day: what the rules said of each text is remembered in the
 // disk cache (a DishMemo), and the rules are loaded only for texts it does not know.
-import type { Described } from './food/describe.js';
-import { fitsDiet, tagsOf, type Diet, type DietFilter, type DietTag } from './food/filter.js';
+import type { Described } from '../food/describe.js';
+import { fitsDiet, tagsOf, type Diet, type DietFilter, type DietTag } from '../food/filter.js';
 
 export type { Described };
 
@@ -36,7 +36,7 @@ export async function describeDishes(texts: readonly string[], memo: DishMemo | 
     else missing.add(text);
   }
   if (missing.size > 0) {
-    const { describeDish } = await import('./food/describe.js');
+    const { describeDish } = await import('../food/describe.js');
     for (const text of missing) {
       let described = byRules.get(text);
       if (!described) byRules.set(text, (described = describeDish(text)));

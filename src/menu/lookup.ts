@@ -1,9 +1,9 @@
 // Matching a typed name to a restaurant. Pure and table-tested (test/lookup.test.ts).
 import { distance } from 'fastest-levenshtein';
-import type { Restaurant } from './api/model.js';
+import type { Restaurant } from '../api/model.js';
 import { byName } from './restaurants.js';
 import { foldHead } from './matching.js';
-import { fold } from './text.js';
+import { fold } from '../text.js';
 
 export type MatchKind = 'identifier' | 'name' | 'partial' | 'typo';
 

@@ -10,7 +10,7 @@
 // directory.
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import type { Env } from './settings.js';
+import type { Env } from '../settings/table.js';
 
 const NAME = 'restaurant-menu';
 

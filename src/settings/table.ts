@@ -2,12 +2,12 @@
 // commander options from here, help text and `config list` show these descriptions and
 // defaults, the router (route.ts) learns which options take a value, and one function resolves
 // each value with its origin: command-line flag > environment variable > saved > default.
-import { durationText, parseBytes, parseDuration } from './duration.js';
-import { UsageError } from './errors.js';
-import { DIET_FILTERS, type DietFilter } from './food/filter.js';
-import { REGION_ALIASES, regionKey } from './restaurants.js';
-import { closeWord } from './route.js';
-import { clip, quote, redactUrl } from './text.js';
+import { durationText, parseBytes, parseDuration } from '../duration.js';
+import { UsageError } from '../errors.js';
+import { DIET_FILTERS, type DietFilter } from '../food/filter.js';
+import { REGION_ALIASES, regionKey } from '../menu/restaurants.js';
+import { closeWord } from '../cli/route.js';
+import { clip, quote, redactUrl } from '../text.js';
 
 export const DEFAULT_API = 'https://menu.dckube.scilifelab.se/api';
 
