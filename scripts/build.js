@@ -53,7 +53,7 @@ const common = {
 const cli = await build({ ...common, entryPoints: { cli: 'src/main.ts' }, splitting: true, chunkNames: 'chunks/[name]-[hash]' });
 // Shell completion runs the binary on every <TAB>: bin/ loads this small bundle for `__complete`
 // instead of cli.js. Built on its own, as one file, so that it shares no chunk with the CLI.
-const complete = await build({ ...common, entryPoints: { complete: 'src/commands/completion.ts' } });
+const complete = await build({ ...common, entryPoints: { complete: 'src/completion/complete.ts' } });
 const inputs = [...Object.keys(cli.metafile.inputs), ...Object.keys(complete.metafile.inputs)];
 
 // The bundle carries third-party code, so it carries their licence texts too.

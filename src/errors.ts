@@ -1,5 +1,8 @@
-// Every failure the user can cause or meet has a class here with a stable `code`.
-// Commands throw these; only main (main.ts) turns them into a message and an exit code.
+// Every failure the user can cause or meet has a class here with a stable `code`, and the one
+// map from a failure to what the user sees and the exit code (`report`). Commands throw these;
+// only main (main.ts) reports them.
+import type { Run } from './cli/run.js';
+import { jsonText } from './render/common.js';
 
 export const EXIT = {
   ok: 0,
@@ -13,6 +16,16 @@ export const EXIT = {
   /** A bug in this tool. */
   internal: 70,
 } as const;
+
+/** The exit codes as help lists them. */
+export const EXIT_CODES = [
+  'Exit codes:',
+  '  0  found or listed',
+  '  1  not found, ambiguous, or nothing matched',
+  '  2  usage error',
+  '  3  the menu API failed',
+  '  4  a local file or port failed',
+].join('\n');
 
 export type ErrorCode =
   | 'USAGE'
@@ -73,3 +86,24 @@ export class ApiError extends AppError {
     super(code, message, EXIT.api, details);
   }
 }
+
+/**
+ * What the user sees of a failure, and the exit code: one line on stderr, or with `--json` the
+ * error object on stdout (said once: it is the whole answer, for a script and a person alike).
+ * Anything but an AppError is a bug, reported with its stack.
+ */
+export function report(error: unknown, run: Run, json: boolean): number {
+  if (!(error instanceof AppError)) {
+    run.io.stderr.write(`restaurant-menu: internal error, please report it: ${(error as Error)?.stack ?? String(error)}\n`);
+    return EXIT.internal;
+  }
+  const { message } = error;
+  if (json) {
+    const body = { code: error.code, message, ...(error.details ? { details: error.details } : {}) };
+    run.io.stdout.write(jsonText({ status: 'error', error: body }));
+  } else {
+    run.notices.warn(message);
+  }
+  return error.exitCode;
+}
+

@@ -14,7 +14,7 @@ import type { Rendered } from '../render/common.js';
 import { loadPainter } from '../render/paint.js';
 import { chooseStyle, type Style } from '../render/style.js';
 import { loadTable } from '../render/table.js';
-import { attributeOf, pick, resolve, settingDef, type Origin, type Saved, type SettingKey, type SettingValue } from '../settings/table.js';
+import { pick, resolve, settingDef, type Origin, type Saved, type SettingKey, type SettingValue } from '../settings/table.js';
 import { SettingsStore } from '../store/settings-store.js';
 import { MenuSource, type CacheMode } from '../menu/source.js';
 import { staleNote, type StaleUse } from '../render/wording.js';
@@ -22,8 +22,12 @@ import { clip } from '../text.js';
 
 export class Run {
   readonly notices = new Notices();
-  /** Parsed command-line options of the command being run (commander's names). */
-  flags: Record<string, unknown> = {};
+  /** The command-line options of the command being run, by setting. */
+  flags: Partial<Record<SettingKey, unknown>> = {};
+  /** commander's parse errors, each as one line, for the usage error main reports. */
+  readonly parseErrors: string[] = [];
+  /** What the command returned. */
+  exitCode: number = EXIT.ok;
   private saved: Saved | undefined;
   private store: SettingsStore | undefined;
   private menuSource: MenuSource | undefined;
@@ -65,8 +69,7 @@ export class Run {
 
   /** Whether a setting was given on the command line. */
   given(key: SettingKey): boolean {
-    const attribute = attributeOf(key);
-    return attribute !== undefined && this.flags[attribute] !== undefined;
+    return this.flags[key] !== undefined;
   }
 
   /** How output looks, decided once; what it needs to draw (chalk for colour, cli-table3 for tables) is loaded here. */

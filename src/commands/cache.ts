@@ -1,9 +1,12 @@
 // `restaurant-menu cache path|info|clear`.
 import { statSync } from 'node:fs';
+import { OUTPUT_OPTIONS, type CommandSpec, type Runner } from '../cli/command.js';
 import { cacheFileIn, DiskCache, readCacheFile, validEntries } from '../store/cache.js';
 import { LocalError } from '../errors.js';
 import { fileErrorReason } from '../store/files.js';
 import type { Notices } from '../cli/notices.js';
+import { cacheDir } from '../store/paths.js';
+import { renderCacheCleared, renderCacheInfo, renderCachePath } from '../render/admin.js';
 
 export interface CachePathResult {
   status: 'cache_path';
@@ -64,3 +67,19 @@ export async function clearCache(dir: string, notices: Notices): Promise<CacheCl
     throw new LocalError('CACHE_FILE', `cannot clear the cache file ${cache.file} (${fileErrorReason(error)})`);
   }
 }
+
+export const command = {
+  name: 'cache',
+  description: 'the disk cache of API answers: path, info, clear',
+  subcommands: [
+    { name: 'path', description: 'print where the cache lives', options: ['json'] },
+    { name: 'info', description: 'entries, size, oldest and newest', options: OUTPUT_OPTIONS },
+    { name: 'clear', description: 'delete every cached answer', options: ['json'] },
+  ],
+} as const satisfies CommandSpec;
+
+export const run: Record<(typeof command.subcommands)[number]['name'], Runner> = {
+  path: async (run) => run.print(renderCachePath(cachePath(cacheDir(run.env)), await run.style())),
+  info: async (run) => run.print(renderCacheInfo(cacheInfo(cacheDir(run.env)), await run.style(), run.now())),
+  clear: async (run) => run.print(renderCacheCleared(await clearCache(cacheDir(run.env), run.notices), await run.style())),
+};

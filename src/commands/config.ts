@@ -1,11 +1,16 @@
 // `restaurant-menu config get|set|unset|list|path`: saved settings.
 import type { Restaurant } from '../api/model.js';
+import { OUTPUT_OPTIONS, type Args, type CommandSpec, type Runner } from '../cli/command.js';
+import type { Run } from '../cli/run.js';
 import { UsageError } from '../errors.js';
 import { lookup } from '../menu/lookup.js';
 import { plausibleRegion, KNOWN_REGIONS } from '../menu/restaurants.js';
 import { canonical, isSettingKey, pick, settingDef, SETTINGS, type Env, type Origin, type Saved, type SettingKey } from '../settings/table.js';
+import { cachedRestaurants } from '../store/cache.js';
+import { cacheDir, configDir } from '../store/paths.js';
 import { configFileIn, type SettingsStore } from '../store/settings-store.js';
-import { closeWord } from '../cli/route.js';
+import { renderConfig } from '../render/admin.js';
+import { closeWord } from '../cli/suggest.js';
 import { joinWords, neutralise, quote } from '../text.js';
 
 export interface SettingRow {
@@ -138,3 +143,47 @@ function someOf(restaurants: Restaurant[], last = 'and'): string {
   const more = restaurants.length - shown.length;
   return more ? `${shown.join(', ')} and ${more} more` : joinWords(shown, last);
 }
+
+/** Prints a result of `config`. */
+const printed = async (run: Run, result: ConfigResult | Promise<ConfigResult>) => run.print(renderConfig(await result, await run.style()));
+const key = (args: Args) => String(args[0]);
+/** The cached restaurant list, whichever API or relay answered it: a name is a name. */
+const cachedList = (run: Run) => cachedRestaurants(cacheDir(run.env));
+
+export const command = {
+  name: 'config',
+  description: 'saved settings (flag > environment > saved > default)',
+  subcommands: [
+    { name: 'get', description: "a setting's value and where it comes from", args: ['<key>'], needs: 'a setting', options: OUTPUT_OPTIONS, examples: ['restaurant-menu config get region'] },
+    {
+      name: 'set',
+      description: 'save a setting (checked first; favourites are names)',
+      args: ['<key>', '<value>'],
+      options: ['json'],
+      examples: ['restaurant-menu config set region solna', 'restaurant-menu config set favorites "bikupan, sven dufva"', 'restaurant-menu config set diet vegetarian'],
+    },
+    { name: 'unset', description: 'remove a saved setting', args: ['<key>'], needs: 'a setting', options: ['json'], examples: ['restaurant-menu config unset region'] },
+    { name: 'list', description: 'every setting with its value and where it comes from', options: OUTPUT_OPTIONS },
+    { name: 'path', description: 'print where the settings are saved', options: ['json'] },
+  ],
+} as const satisfies CommandSpec;
+
+export const run: Record<(typeof command.subcommands)[number]['name'], Runner> = {
+  get: (run, args) => printed(run, configGet(key(args), run.settingsStore(), run.env, cachedList(run))),
+  set: (run, args) =>
+    printed(
+      run,
+      configSet(key(args), String(args[1]), {
+        store: run.settingsStore(),
+        restaurants: async () => (await run.source().restaurants()).restaurants,
+        cachedRestaurants: () => cachedList(run),
+      }),
+    ),
+  unset: (run, args) => {
+    // The bad saved value being removed is not complained about while it is removed.
+    run.settingsStore().quiet.add(key(args));
+    return printed(run, configUnset(key(args), run.settingsStore()));
+  },
+  list: (run) => printed(run, configList(run.settingsStore(), run.env, cachedList(run))),
+  path: (run) => printed(run, configPath(configDir(run.env))),
+};

@@ -1,10 +1,13 @@
 // `restaurant-menu find <words...>`: where can I eat X today? Every word must match, in
 // Swedish or English (through the food glossary), or name a diet the dish fits.
+import { LOOKUP_OPTIONS, OUTPUT_OPTIONS, type Args, type CommandSpec } from '../cli/command.js';
+import type { Run } from '../cli/run.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { DietFilter } from '../food/filter.js';
 import { groupByRegion, type RegionGroup } from '../menu/restaurants.js';
 import { allMenus, describeMenus, type MenuFailure, type MenusOptions, type RestaurantMenu } from '../menu/menus.js';
-import { joinQuery } from './show.js';
+import { joinQuery } from '../menu/lookup.js';
+import { renderFind } from '../render/menus.js';
 
 export interface FindResult {
   status: 'matches' | 'no_matches';
@@ -43,4 +46,18 @@ export async function find(words: string[], options: MenusOptions): Promise<Find
     withDishes: all.menus.filter((m) => m.dishes.length > 0).length,
     failed: all.failed,
   };
+}
+
+export const command = {
+  name: 'find',
+  description: 'where can I eat X today? searches every menu, in Swedish or English',
+  args: ['<words...>'],
+  needs: 'words to look for',
+  options: ['region', 'diet', 'english', 'onlyFavorites', 'concurrency', ...LOOKUP_OPTIONS, ...OUTPUT_OPTIONS],
+  examples: ['restaurant-menu find chicken  # finds Kycklinggryta too', 'restaurant-menu find kyckling curry  # every word must match', 'restaurant-menu find vegetarian --region ki'],
+} as const satisfies CommandSpec;
+
+export async function run(run: Run, [words = []]: Args): Promise<number> {
+  const result = await find(words as string[], run.menusOptions());
+  return run.print(renderFind(result, await run.style(), run.source().warnings()), findExitCode(result));
 }

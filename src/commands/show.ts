@@ -1,23 +1,15 @@
 // `restaurant-menu [show] [name...]`: one restaurant's dishes today, or the list of restaurants.
 import type { Restaurant } from '../api/model.js';
-import { describeDishes, fits, type DishInfo, type DishMemo } from '../menu/dishes.js';
+import { LOOKUP_OPTIONS, OUTPUT_OPTIONS, type Args, type CommandSpec } from '../cli/command.js';
+import type { Run } from '../cli/run.js';
+import { dishesOf, type Dishes } from '../menu/dishes.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { DietFilter } from '../food/filter.js';
-import { lookup, type MatchKind } from '../menu/lookup.js';
+import { joinQuery, lookup, type MatchKind } from '../menu/lookup.js';
 import { filterRegion, groupByRegion, resolveRegion, type RegionGroup } from '../menu/restaurants.js';
 import type { MenuSource, Provenance } from '../menu/source.js';
 import { isStockholmWeekend, stockholmDate } from '../menu/stockholm.js';
-
-export const MAX_QUERY_LENGTH = 200;
-
-export interface Dishes {
-  /** The dish texts shown (those that fit the diet, if one is chosen). */
-  dishes: string[];
-  /** The same dishes with their diet tags and English gloss. */
-  dishDetails: DishInfo[];
-  /** How many dishes the diet left out. */
-  hidden: number;
-}
+import { renderShow } from '../render/show.js';
 
 export type ShowResult =
   | ({
@@ -62,20 +54,6 @@ export interface ShowOptions {
   now: () => number;
   /** Offers a list to choose from; `fits` is false when the query matched nothing and the whole list is offered. */
   choose?: (query: string, candidates: Restaurant[], fits: boolean) => Promise<Restaurant | undefined>;
-}
-
-/** The words as one query, spacing normalised; too long is a usage error. */
-export function joinQuery(words: string[], noun: string): string {
-  const query = words.join(' ').replace(/\s+/g, ' ').trim();
-  if (query.length > MAX_QUERY_LENGTH) throw new UsageError(`the ${noun} is too long (${query.length} characters; at most ${MAX_QUERY_LENGTH})`);
-  return query;
-}
-
-/** A restaurant's dishes today, narrowed to a diet. */
-export async function dishesOf(texts: string[], diet: DietFilter | null, memo: DishMemo | undefined): Promise<Dishes> {
-  const all = await describeDishes(texts, memo);
-  const shown = all.filter((d) => fits(d, diet));
-  return { dishes: shown.map((d) => d.dish), dishDetails: shown, hidden: all.length - shown.length };
 }
 
 export async function show(options: ShowOptions): Promise<ShowResult> {
@@ -134,4 +112,38 @@ export async function show(options: ShowOptions): Promise<ShowResult> {
     ...(await dishesOf(menu.dishes, options.diet, options.source.dishMemo())),
     source: menuSource,
   };
+}
+
+export const command = {
+  name: 'show',
+  description: "a restaurant's dishes today; without a name, every restaurant (the default command)",
+  args: ['[name...]'],
+  options: ['region', 'diet', 'english', 'open', ...LOOKUP_OPTIONS, ...OUTPUT_OPTIONS, 'input'],
+  examples: [
+    'restaurant-menu "Restaurang Bikupan"  # today\'s dishes at Bikupan',
+    'restaurant-menu jons jacob  # quotes, case, accents optional',
+    'restaurant-menu  # every restaurant, by region',
+    'restaurant-menu --region ki  # the restaurants in Solna',
+    'restaurant-menu dufva --diet vegan  # only the vegan dishes',
+    "restaurant-menu dufva --json | jq -r '.dishes[]'",
+    'restaurant-menu show today  # a restaurant called "today"',
+  ],
+} as const satisfies CommandSpec;
+
+export async function run(run: Run, [words = []]: Args): Promise<number> {
+  const named = words.length > 0;
+  if (!named && run.setting('open')) throw new UsageError(`--open needs one restaurant, as in: restaurant-menu dufva --open ${run.setting('open')}`);
+  const result = await show({
+    words: words as string[],
+    // A named lookup honours only an explicit --region: a home region must not hide a restaurant.
+    region: !named || run.given('region') ? run.region() : null,
+    regionFrom: run.regionFrom(),
+    diet: run.diet(),
+    source: run.source(),
+    now: run.now,
+    choose: await run.picker(),
+  });
+  const code = run.print(renderShow(result, await run.style(), run.source().warnings()), showExitCode(result));
+  if (result.status === 'found') await run.open(result.restaurant);
+  return code;
 }

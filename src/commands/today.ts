@@ -1,9 +1,12 @@
 // `restaurant-menu today`: every restaurant's menu today, grouped by region.
 import type { Restaurant } from '../api/model.js';
+import { LOOKUP_OPTIONS, OUTPUT_OPTIONS, type CommandSpec } from '../cli/command.js';
+import type { Run } from '../cli/run.js';
 import { EXIT } from '../errors.js';
 import type { DietFilter } from '../food/filter.js';
 import { groupByRegion, type RegionGroup } from '../menu/restaurants.js';
 import { allMenus, describeMenus, type MenuFailure, type MenusOptions, type RestaurantMenu } from '../menu/menus.js';
+import { renderToday } from '../render/menus.js';
 
 export interface TodayResult {
   status: 'today';
@@ -41,4 +44,16 @@ export async function today(options: MenusOptions): Promise<TodayResult> {
 /** The restaurants of some menus, in the usual order. */
 export function restaurantsOf(menus: { restaurant: Restaurant }[]): Restaurant[] {
   return groupByRegion(menus, (m) => m.restaurant).flatMap((g) => g.restaurants.map((m) => m.restaurant));
+}
+
+export const command = {
+  name: 'today',
+  description: "every restaurant's menu today, grouped by region, favourites first",
+  options: ['region', 'diet', 'english', 'onlyFavorites', 'concurrency', ...LOOKUP_OPTIONS, ...OUTPUT_OPTIONS],
+  examples: ['restaurant-menu today --region uppsala', 'restaurant-menu today -f  # only your favourites', 'restaurant-menu today --diet vegetarian --english'],
+} as const satisfies CommandSpec;
+
+export async function run(run: Run): Promise<number> {
+  const result = await today(run.menusOptions());
+  return run.print(renderToday(result, await run.style(), run.source().warnings()), todayExitCode(result));
 }

@@ -55,3 +55,19 @@ export const dietLabel = (info: DishInfo): Diet | undefined => info.tags[0];
 export function fits(info: DishInfo, diet: DietFilter | null): boolean {
   return diet === null || fitsDiet(dietLabel(info), diet);
 }
+
+export interface Dishes {
+  /** The dish texts shown (those that fit the diet, if one is chosen). */
+  dishes: string[];
+  /** The same dishes with their diet tags and English gloss. */
+  dishDetails: DishInfo[];
+  /** How many dishes the diet left out. */
+  hidden: number;
+}
+
+/** A restaurant's dishes today, narrowed to a diet. */
+export async function dishesOf(texts: string[], diet: DietFilter | null, memo: DishMemo | undefined): Promise<Dishes> {
+  const all = await describeDishes(texts, memo);
+  const shown = all.filter((d) => fits(d, diet));
+  return { dishes: shown.map((d) => d.dish), dishDetails: shown, hidden: all.length - shown.length };
+}

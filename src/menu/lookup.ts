@@ -3,6 +3,7 @@ import { distance } from 'fastest-levenshtein';
 import type { Restaurant } from '../api/model.js';
 import { byName } from './restaurants.js';
 import { foldHead } from './matching.js';
+import { UsageError } from '../errors.js';
 import { fold } from '../text.js';
 
 export type MatchKind = 'identifier' | 'name' | 'partial' | 'typo';
@@ -99,4 +100,14 @@ export function lookup(query: string, restaurants: Restaurant[]): LookupResult {
 export function namesRestaurant(query: string, restaurants: Restaurant[]): boolean {
   const result = lookup(query, restaurants);
   return result.kind === 'ambiguous' || (result.kind === 'found' && result.via !== 'typo');
+}
+
+/** Typed queries longer than this (a name, a search) are refused: no name or dish is that long. */
+export const MAX_QUERY_LENGTH = 200;
+
+/** The words as one query, spacing normalised; too long is a usage error. */
+export function joinQuery(words: string[], noun: string): string {
+  const query = words.join(' ').replace(/\s+/g, ' ').trim();
+  if (query.length > MAX_QUERY_LENGTH) throw new UsageError(`the ${noun} is too long (${query.length} characters; at most ${MAX_QUERY_LENGTH})`);
+  return query;
 }

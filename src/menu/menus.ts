@@ -10,7 +10,7 @@ import { filterRegion, resolveRegion } from './restaurants.js';
 import { joinWords, quote } from '../text.js';
 import type { MenuSource, Provenance } from './source.js';
 import { isStockholmWeekend, stockholmDate } from './stockholm.js';
-import { dishesOf, type Dishes } from '../commands/show.js';
+import { dishesOf, type Dishes } from './dishes.js';
 
 export interface RestaurantMenu extends Dishes {
   restaurant: Restaurant;

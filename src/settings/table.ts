@@ -6,7 +6,7 @@ import { durationText, parseBytes, parseDuration } from '../duration.js';
 import { UsageError } from '../errors.js';
 import { DIET_FILTERS, type DietFilter } from '../food/filter.js';
 import { REGION_ALIASES, regionKey } from '../menu/restaurants.js';
-import { closeWord } from '../cli/route.js';
+import { closeWord } from '../cli/suggest.js';
 import { clip, quote, redactUrl } from '../text.js';
 
 export const DEFAULT_API = 'https://menu.dckube.scilifelab.se/api';
@@ -334,12 +334,6 @@ export function longFlag(key: SettingKey): string | undefined {
   return setting(key).flag?.match(/--[\w-]+/)?.[0];
 }
 
-/** The name commander gives an option's value: `--no-cache` → `cache`, `--max-stale` → `maxStale`. */
-export function attributeOf(key: SettingKey): string | undefined {
-  const flag = longFlag(key);
-  return flag?.replace(/^--(no-)?/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-}
-
 /** Every option that takes a value, as the router must know them. */
 export function valueFlags(): Set<string> {
   return new Set(
@@ -368,7 +362,7 @@ export interface Resolved<T> {
  */
 export function resolve<K extends SettingKey>(
   key: K,
-  sources: { flags?: Record<string, unknown>; env: Env; saved?: Saved },
+  sources: { flags?: Partial<Record<SettingKey, unknown>>; env: Env; saved?: Saved },
 ): Resolved<SettingValue<K>> {
   const { text, from, origin } = pick(key, sources);
   try {
@@ -384,11 +378,10 @@ export function resolve<K extends SettingKey>(
  */
 export function pick(
   key: SettingKey,
-  sources: { flags?: Record<string, unknown>; env: Env; saved?: Saved },
+  sources: { flags?: Partial<Record<SettingKey, unknown>>; env: Env; saved?: Saved },
 ): { text: string; from: Origin; origin: string } {
   const d = setting(key);
-  const attr = attributeOf(key);
-  const flag = attr === undefined ? undefined : sources.flags?.[attr];
+  const flag = sources.flags?.[key];
   const envValue = d.env ? sources.env[d.env] : undefined;
   const savedValue = d.saved ? sources.saved?.[key] : undefined;
   // `--no-color` and `--no-english` turn a valued setting off: `never`, or `false`.
