@@ -6,9 +6,9 @@ import type { Run } from '../cli/run.js';
 import { durationText, formatBytes } from '../duration.js';
 import { EXIT, LocalError, UsageError } from '../errors.js';
 import type { Io, Output } from '../cli/io.js';
-import { createLogger, LOG_LEVELS, type Logger } from '../relay/log.js';
-import { startRelay, type RelayOptions } from '../relay/server.js';
-import type { SharedStore } from '../relay/shared.js';
+import { createLogger, LOG_LEVELS, type Logger } from './log.js';
+import { startRelay, type RelayOptions } from './server.js';
+import type { SharedStore } from './shared.js';
 import { redactUrl } from '../text.js';
 import { VERSION } from '../version.js';
 
@@ -107,7 +107,7 @@ export async function serve(run: Run): Promise<number> {
   const workers = run.setting('workers');
   const redis = run.setting('redis');
   // The start-up line: as the flags take them (`--ttl 10s --max-bytes 64MB`), not as milliseconds and bytes.
-  const redisKeys = redis ? (await import('../relay/redis.js')).redisPrefix(options.upstream) : undefined;
+  const redisKeys = redis ? (await import('./redis.js')).redisPrefix(options.upstream) : undefined;
   const listening = (url: string, extra: Record<string, unknown> = {}) =>
     log.info('relay listening', {
       url,
@@ -123,7 +123,7 @@ export async function serve(run: Run): Promise<number> {
 
   let shared: SharedStore | undefined;
   if (redis) {
-    const { connectRedis } = await import('../relay/redis.js');
+    const { connectRedis } = await import('./redis.js');
     shared = await connectRedis({
       url: redis,
       prefix: redisKeys!,

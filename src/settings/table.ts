@@ -1,132 +1,13 @@
-// Every option and setting of the tool, described once. The command table (cli.ts) declares its
-// commander options from here, help text and `config list` show these descriptions and
-// defaults, the router (route.ts) learns which options take a value, and one function resolves
-// each value with its origin: command-line flag > environment variable > saved > default.
-import { durationText, parseBytes, parseDuration } from '../duration.js';
+// Every option and setting of the tool, described once. Commands declare their commander
+// options from here, help text and `config list` show these descriptions and defaults, the
+// router (cli/route.ts) learns which options take a value, and one function resolves each value
+// with its origin: command-line flag > environment variable > saved > default. The relay's
+// options are described beside the relay (relay/options.ts) and resolved here alike.
 import { UsageError } from '../errors.js';
-import { DIET_FILTERS, type DietFilter } from '../food/filter.js';
-import { REGION_ALIASES, regionKey } from '../menu/restaurants.js';
-import { closeWord } from '../cli/suggest.js';
-import { clip, quote, redactUrl } from '../text.js';
+import { RELAY_OPTIONS } from '../relay/options.js';
+import { boolean, DAY, def, DEFAULT_API, diet, DIET_WORDS, duration, httpUrl, idList, integer, MINUTE, oneOf, REGION_ALIAS_EXAMPLES, REGION_WORDS, regionKey, regionName, SECOND, showDuration, type Env, type SettingDef } from './values.js';
 
-export const DEFAULT_API = 'https://menu.dckube.scilifelab.se/api';
-
-export type Env = Record<string, string | undefined>;
-
-export interface SettingDef<T> {
-  /** commander flags, e.g. `--api <url>`, `-f, --favorites`, `--no-cache`. */
-  flag?: string;
-  /** A `--no-<name>` that turns a valued or saved setting off (`--no-color`, `--no-english`). */
-  negate?: string;
-  env?: string;
-  /** As text, the way a user would type it. */
-  default: string;
-  /** Checks a value and returns it parsed; throws with a message that does not name the origin. */
-  parse(text: string): T;
-  /** The canonical text of a value: what `config set` stores and `config list` shows. */
-  show?(value: T): string;
-  describe: string;
-  /** Whether `config set` can save it. */
-  saved?: boolean;
-  /** The values it takes, for help and shell completion. */
-  values?: readonly string[];
-  /** Help group: options shared by the lookup commands, or by everything that prints. */
-  group?: 'lookup' | 'output';
-}
-
-const def = <T>(d: SettingDef<T>) => d;
-
-function integer(min: number, max: number) {
-  return (text: string) => {
-    const n = Number(text.trim());
-    if (!text.trim() || !Number.isInteger(n) || n < min || n > max) {
-      throw new UsageError(`must be a whole number from ${min} to ${max} (got ${quote(text, 20)})`);
-    }
-    return n;
-  };
-}
-
-/** Durations have a floor and a ceiling: a timer cannot hold more than 24.8 days, and none needs to. */
-function duration(min: number, max: number) {
-  return (text: string) => {
-    const ms = parseDuration(text);
-    if (ms < min) throw new UsageError(`must be at least ${durationText(min)} (got ${quote(text, 20)})`);
-    if (ms > max) throw new UsageError(`must be at most ${durationText(max)} (got ${quote(text, 20)})`);
-    return ms;
-  };
-}
-
-const showDuration = durationText;
-
-function oneOf<V extends string>(values: readonly V[], aliases: Record<string, V> = {}) {
-  return (text: string): V => {
-    const wanted = text.trim().toLowerCase();
-    const found = values.find((v) => v === wanted) ?? (Object.hasOwn(aliases, wanted) ? aliases[wanted] : undefined);
-    if (!found) {
-      const close = closeWord(wanted, values);
-      throw new UsageError(`must be one of ${values.join(', ')} (got ${quote(text, 20)}${close ? `; did you mean '${close}'?` : ''})`);
-    }
-    return found;
-  };
-}
-
-function boolean(text: string): boolean {
-  const t = text.trim().toLowerCase();
-  if (['1', 'true', 'yes', 'on'].includes(t)) return true;
-  if (['0', 'false', 'no', 'off'].includes(t)) return false;
-  throw new UsageError(`must be true or false (got ${quote(text, 20)})`);
-}
-
-function nonEmpty(text: string): string {
-  if (!text.trim()) throw new UsageError('must not be empty');
-  return text.trim();
-}
-
-export function httpUrl(text: string): string {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    throw new UsageError(`${quote(text, 60)} is not a URL: give the API base, e.g. ${DEFAULT_API}`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(`the URL must start with http:// or https:// (got ${clip(url.protocol, 20)})`);
-  }
-  if (url.search || url.hash) throw new UsageError('the URL must not contain ? or #');
-  return url.href.replace(/\/+$/, '');
-}
-
-function redisUrl(text: string): string {
-  if (!text.trim()) return '';
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    // The text may hold a password: never echo it.
-    throw new UsageError(`${quote(redactUrl(text), 60)} is not a URL: e.g. redis://127.0.0.1:6379/0`);
-  }
-  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new UsageError('the URL must start with redis:// or rediss://');
-  return url.href;
-}
-
-/** A region as typed (checked against the restaurants' regions when they are known). */
-function region(text: string): string {
-  const t = nonEmpty(text);
-  if (t.length > 60) throw new UsageError(`is too long (${t.length} characters)`);
-  return t;
-}
-
-/** Favourites, comma-separated: `config set` saves identifiers; the environment may give names. */
-function idList(text: string): string[] {
-  const ids = text.split(',').map((s) => s.trim()).filter(Boolean);
-  if (ids.length > 100) throw new UsageError('at most 100 favourites');
-  return [...new Set(ids)];
-}
-
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+export { DEFAULT_API, type Env, type SettingDef };
 
 export const SETTINGS = {
   // What a lookup asks and how.
@@ -167,21 +48,21 @@ export const SETTINGS = {
     flag: '--region <name>',
     env: 'RESTAURANT_MENU_REGION',
     default: 'all',
-    parse: region,
+    parse: regionName,
     // Saved as the region it means, folded: `ki` and `Solna` are both saved as `solna`.
     show: regionKey,
-    describe: `only this region: uppsala, solna, all, or an alias (${Object.keys(REGION_ALIASES).slice(0, 3).join(', ')}, ...)`,
+    describe: `only this region: uppsala, solna, all, or an alias (${REGION_ALIAS_EXAMPLES}, ...)`,
     saved: true,
-    values: ['all', 'uppsala', 'solna', ...Object.keys(REGION_ALIASES)],
+    values: REGION_WORDS,
   }),
   diet: def({
     flag: '--diet <diet>',
     env: 'RESTAURANT_MENU_DIET',
     default: 'any',
-    parse: oneOf<'any' | DietFilter>(['any', ...DIET_FILTERS], { vego: 'vegetarian', veggie: 'vegetarian', pescatarian: 'pescetarian' }),
-    describe: `only dishes that fit: ${DIET_FILTERS.join(', ')} (any: all dishes)`,
+    parse: diet,
+    describe: `only dishes that fit: ${DIET_WORDS.slice(1).join(', ')} (any: all dishes)`,
     saved: true,
-    values: ['any', ...DIET_FILTERS],
+    values: DIET_WORDS,
   }),
   english: def({
     flag: '--english',
@@ -232,86 +113,7 @@ export const SETTINGS = {
   }),
   input: def({ flag: '--no-input', default: 'true', parse: boolean, describe: 'never ask: no picker for ambiguous names', group: 'output' }),
 
-  // The relay (`serve`): flags and environment variables, as containers are configured.
-  host: def({ flag: '--host <host>', env: 'HOST', default: '127.0.0.1', parse: nonEmpty, describe: 'address to listen on' }),
-  port: def({ flag: '--port <port>', env: 'PORT', default: '8000', parse: integer(0, 65535), describe: 'port to listen on (0: any free port)' }),
-  upstream: def({ flag: '--upstream <url>', env: 'UPSTREAM_URL', default: DEFAULT_API, parse: httpUrl, describe: 'the menu API to relay' }),
-  relayTtl: def({
-    flag: '--ttl <duration>',
-    env: 'CACHE_TTL',
-    default: '10s',
-    parse: duration(0, DAY),
-    show: showDuration,
-    describe: 'how long an answer is fresh (0 to 1d)',
-  }),
-  maxStale: def({
-    flag: '--max-stale <duration>',
-    env: 'CACHE_MAX_STALE',
-    default: '24h',
-    parse: duration(0, 7 * DAY),
-    show: showDuration,
-    describe: 'serve an expired copy this long while refreshing or while upstream fails (0 to 7d)',
-  }),
-  workers: def({ flag: '--workers <n>', env: 'WORKERS', default: '1', parse: integer(1, 64), describe: 'worker processes (without --redis, each has its own cache)' }),
-  maxEntries: def({ flag: '--max-entries <n>', env: 'CACHE_MAX_ENTRIES', default: '1000', parse: integer(1, 10_000_000), describe: 'memory cache bound in entries' }),
-  maxBytes: def({
-    flag: '--max-bytes <size>',
-    env: 'CACHE_MAX_BYTES',
-    default: '64MB',
-    parse: (text: string) => {
-      const n = parseBytes(text);
-      if (n < 1024 || n > 4 * 1024 ** 3) throw new UsageError(`must be from 1KB to 4GB (got ${quote(text, 20)})`);
-      return n;
-    },
-    describe: 'memory cache bound in bytes, e.g. 64MB (1KB to 4GB)',
-  }),
-  upstreamTimeout: def({
-    flag: '--upstream-timeout <duration>',
-    env: 'UPSTREAM_TIMEOUT',
-    default: '10s',
-    parse: duration(100, 5 * MINUTE),
-    show: showDuration,
-    describe: 'give up on an upstream call after this long: 504 (100ms to 5m)',
-  }),
-  upstreamConcurrency: def({
-    flag: '--upstream-concurrency <n>',
-    env: 'UPSTREAM_CONCURRENCY',
-    default: '4',
-    parse: integer(1, 64),
-    describe: 'at most this many upstream calls at once',
-  }),
-  redis: def({
-    flag: '--redis <url>',
-    env: 'REDIS_URL',
-    default: '',
-    parse: redisUrl,
-    describe: 'share the cache through Redis, e.g. redis://127.0.0.1:6379/0',
-  }),
-  redisTimeout: def({
-    flag: '--redis-timeout <duration>',
-    env: 'REDIS_TIMEOUT',
-    default: '50ms',
-    parse: duration(1, 10 * SECOND),
-    show: showDuration,
-    describe: 'give up on a Redis call after this long (1ms to 10s)',
-  }),
-  logLevel: def({
-    flag: '--log-level <level>',
-    env: 'LOG_LEVEL',
-    default: 'info',
-    parse: oneOf(['error', 'warn', 'info', 'debug'] as const),
-    describe: 'error, warn, info or debug',
-    values: ['error', 'warn', 'info', 'debug'],
-  }),
-  logFormat: def({
-    flag: '--log-format <format>',
-    env: 'LOG_FORMAT',
-    default: 'auto',
-    parse: oneOf(['auto', 'text', 'json'] as const),
-    describe: 'text or json (auto: text on a terminal, else JSON lines)',
-    values: ['auto', 'text', 'json'],
-  }),
-  accessLog: def({ flag: '--access-log', env: 'ACCESS_LOG', default: 'false', parse: boolean, describe: 'log one line per request (costs throughput)' }),
+  ...RELAY_OPTIONS,
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -1,0 +1,81 @@
+// The relay's options (`restaurant-menu serve`): flags and environment variables, as containers
+// are configured; never saved. Part of the settings table (settings/table.ts), which resolves them.
+import { boolean, bytes, DAY, def, DEFAULT_API, duration, httpUrl, integer, MINUTE, nonEmpty, oneOf, redisUrl, SECOND, showDuration } from '../settings/values.js';
+
+export const RELAY_OPTIONS = {
+  host: def({ flag: '--host <host>', env: 'HOST', default: '127.0.0.1', parse: nonEmpty, describe: 'address to listen on' }),
+  port: def({ flag: '--port <port>', env: 'PORT', default: '8000', parse: integer(0, 65535), describe: 'port to listen on (0: any free port)' }),
+  upstream: def({ flag: '--upstream <url>', env: 'UPSTREAM_URL', default: DEFAULT_API, parse: httpUrl, describe: 'the menu API to relay' }),
+  relayTtl: def({
+    flag: '--ttl <duration>',
+    env: 'CACHE_TTL',
+    default: '10s',
+    parse: duration(0, DAY),
+    show: showDuration,
+    describe: 'how long an answer is fresh (0 to 1d)',
+  }),
+  maxStale: def({
+    flag: '--max-stale <duration>',
+    env: 'CACHE_MAX_STALE',
+    default: '24h',
+    parse: duration(0, 7 * DAY),
+    show: showDuration,
+    describe: 'serve an expired copy this long while refreshing or while upstream fails (0 to 7d)',
+  }),
+  workers: def({ flag: '--workers <n>', env: 'WORKERS', default: '1', parse: integer(1, 64), describe: 'worker processes (without --redis, each has its own cache)' }),
+  maxEntries: def({ flag: '--max-entries <n>', env: 'CACHE_MAX_ENTRIES', default: '1000', parse: integer(1, 10_000_000), describe: 'memory cache bound in entries' }),
+  maxBytes: def({
+    flag: '--max-bytes <size>',
+    env: 'CACHE_MAX_BYTES',
+    default: '64MB',
+    parse: bytes(1024, 4 * 1024 ** 3, '1KB', '4GB'),
+    describe: 'memory cache bound in bytes, e.g. 64MB (1KB to 4GB)',
+  }),
+  upstreamTimeout: def({
+    flag: '--upstream-timeout <duration>',
+    env: 'UPSTREAM_TIMEOUT',
+    default: '10s',
+    parse: duration(100, 5 * MINUTE),
+    show: showDuration,
+    describe: 'give up on an upstream call after this long: 504 (100ms to 5m)',
+  }),
+  upstreamConcurrency: def({
+    flag: '--upstream-concurrency <n>',
+    env: 'UPSTREAM_CONCURRENCY',
+    default: '4',
+    parse: integer(1, 64),
+    describe: 'at most this many upstream calls at once',
+  }),
+  redis: def({
+    flag: '--redis <url>',
+    env: 'REDIS_URL',
+    default: '',
+    parse: redisUrl,
+    describe: 'share the cache through Redis, e.g. redis://127.0.0.1:6379/0',
+  }),
+  redisTimeout: def({
+    flag: '--redis-timeout <duration>',
+    env: 'REDIS_TIMEOUT',
+    default: '50ms',
+    parse: duration(1, 10 * SECOND),
+    show: showDuration,
+    describe: 'give up on a Redis call after this long (1ms to 10s)',
+  }),
+  logLevel: def({
+    flag: '--log-level <level>',
+    env: 'LOG_LEVEL',
+    default: 'info',
+    parse: oneOf(['error', 'warn', 'info', 'debug'] as const),
+    describe: 'error, warn, info or debug',
+    values: ['error', 'warn', 'info', 'debug'],
+  }),
+  logFormat: def({
+    flag: '--log-format <format>',
+    env: 'LOG_FORMAT',
+    default: 'auto',
+    parse: oneOf(['auto', 'text', 'json'] as const),
+    describe: 'text or json (auto: text on a terminal, else JSON lines)',
+    values: ['auto', 'text', 'json'],
+  }),
+  accessLog: def({ flag: '--access-log', env: 'ACCESS_LOG', default: 'false', parse: boolean, describe: 'log one line per request (costs throughput)' }),
+} as const;
