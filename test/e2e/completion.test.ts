@@ -15,6 +15,7 @@ import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { RESTAURANTS } from '../helpers/menu-api.js';
 import { outsideFaketime } from '../helpers/redis-server.js';
 import { BIN, sandbox, useBinary } from '../helpers/binary.js';
+import { onPty, type Pty } from '../helpers/pty.js';
 
 const REGIONS = ['all', 'biomedicum', 'bmc', 'karolinska', 'karolinska institutet', 'ki', 'solna', 'uppsala', 'uppsala universitet', 'uppsala university', 'uu'];
 const DIETS = ['any', 'fish', 'meat', 'pescetarian', 'vegan', 'vegetarian'];
@@ -138,48 +139,9 @@ function recordRuns() {
 
 const pwned = () => existsSync(join(t.box.home, 'pwned'));
 
-interface Pty {
-  /** Everything the terminal showed so far. */
-  output(): string;
-  type(keys: string): void;
-  /** Resolves once `ready(output)` holds (bounded); fails with the output so far. */
-  waitUntil(ready: (output: string) => boolean, what: string): Promise<void>;
-  exited: Promise<number | null>;
-}
-
-/** A shell on a pseudo-terminal (util-linux `script`), keys typed into it. */
-function onPty(command: string, extraEnv: Record<string, string> = {}): Pty {
-  const [bin, args, ptyEnv] = outsideFaketime('script', ['-qefc', command, '/dev/null'], { ...env, ...extraEnv });
-  const child = spawn(bin, args, { env: ptyEnv, stdio: ['pipe', 'pipe', 'pipe'], cwd: t.box.home });
-  let out = '';
-  const listeners = new Set<() => void>();
-  child.stdout.setEncoding('utf8').on('data', (d: string) => {
-    out += d;
-    for (const l of listeners) l();
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-  return {
-    output: () => out,
-    type: (keys) => child.stdin.write(keys),
-    exited,
-    waitUntil: (ready, what) =>
-      new Promise((resolve, reject) => {
-        const check = () => {
-          if (!ready(out)) return;
-          listeners.delete(check);
-          clearTimeout(timer);
-          resolve();
-        };
-        const timer = setTimeout(() => {
-          listeners.delete(check);
-          child.kill('SIGKILL');
-          reject(new Error(`the terminal never showed ${what}; it showed:\n${out}`));
-        }, SHELL_TIMEOUT_MS);
-        listeners.add(check);
-        check();
-      }),
-  };
-}
+/** A shell on a pseudo-terminal, keys typed into it. */
+const onShellPty = (command: string, extraEnv: Record<string, string> = {}): Pty =>
+  onPty(command, { env: { ...env, ...extraEnv }, cwd: t.box.home, timeoutMs: SHELL_TIMEOUT_MS, outsideFaketime: true });
 
 /**
  * Types each line (ending with Enter) at a prompt, each once the line before has run (its
@@ -392,7 +354,7 @@ describe('bash', () => {
     const rc = join(t.box.home, 'bashrc');
     // History expansion is on, as in any interactive bash.
     writeFileSync(rc, `PS1='<<READY>> '\nunset HISTFILE\neval "$(restaurant-menu completion bash)"\n[[ $- == *H* ]] || echo 'history expansion is off'\n`);
-    const pty = onPty(`bash --noprofile --rcfile ${rc} -i`);
+    const pty = onShellPty(`bash --noprofile --rcfile ${rc} -i`);
     await typeLines(pty, '<<READY>>', [
       'restaurant-menu "qq\t\r',
       "restaurant-menu 'ss\t\r",
@@ -538,7 +500,7 @@ autoload -U compinit && compinit -u -D`;
     const zdotdir = join(t.box.home, 'zdotdir');
     mkdirSync(zdotdir);
     writeFileSync(join(zdotdir, '.zshrc'), `PS1='<<READY>> '\n${EVAL_SETUP}\n`);
-    const pty = onPty('zsh -i', { ZDOTDIR: zdotdir });
+    const pty = onShellPty('zsh -i', { ZDOTDIR: zdotdir });
     const lines = [...HOSTILE.map((h) => h.typed), ...HOSTILE.map((h) => `"${h.typed}`), ...HOSTILE.map((h) => `'${h.typed}`)];
     await typeLines(pty, '<<READY>>', [...lines.map((l) => `restaurant-menu ${l}\t\r`), 'restaurant-menu "yo\tu\t\r']);
     expect(pwned()).toBe(false);
@@ -608,7 +570,7 @@ end`;
     await cacheHostileNames();
     const records = recordRuns();
     const init = `restaurant-menu completion fish | source; set -g fish_greeting; function fish_prompt; echo '<<READY>> '; end`;
-    const pty = onPty(`fish --no-config --init-command ${JSON.stringify(init).replace(/\$/g, '\\$')}`);
+    const pty = onShellPty(`fish --no-config --init-command ${JSON.stringify(init).replace(/\$/g, '\\$')}`);
     const lines = [...HOSTILE.map((h) => h.typed), ...HOSTILE.map((h) => `"${h.typed}`), ...HOSTILE.map((h) => `'${h.typed}`)];
     await typeLines(pty, '<<READY>>', [...lines.map((l) => `restaurant-menu ${l}\t\r`), 'restaurant-menu "yo\tu\t\r']);
     expect(pwned()).toBe(false);

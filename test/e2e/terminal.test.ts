@@ -1,21 +1,13 @@
 // On a real terminal: the built binary under a pseudo-terminal (util-linux `script`), for what
 // only a terminal shows: tables sized to it, colour, the progress line, hyperlinks, hostile text,
 // and the interactive picker driven by keystrokes.
-import { execFileSync, spawn } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { SATURDAY } from '../helpers/clock.js';
 import { serveHostile, strayControls } from '../helpers/hostile.js';
 import { BIN, sandbox, useBinary } from '../helpers/binary.js';
+import { onPty, shellQuote } from '../helpers/pty.js';
 
 const t = useBinary();
-
-try {
-  execFileSync('script', ['--version'], { stdio: 'ignore' });
-} catch {
-  throw new Error('these tests need util-linux `script` for a pseudo-terminal (Debian package bsdutils)');
-}
-
-const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
 
 interface Terminal {
   /** Everything the terminal received so far (\r\n normalised). */
@@ -28,38 +20,13 @@ interface Terminal {
 
 /** Runs the CLI with stdin, stdout and stderr on a pseudo-terminal of `columns` columns. */
 function onTerminal(args: string[], columns: number, env: Record<string, string | undefined> = {}, who = t.box): Terminal {
-  const command = [process.execPath, BIN, '--api', t.api.url, ...args].map(quote).join(' ');
-  const child = spawn('script', ['-qefc', `stty cols ${columns} rows 50; ${command}`, '/dev/null'], {
-    env: Object.fromEntries(Object.entries({ ...who.env, TERM: 'xterm-256color', ...env }).filter(([, v]) => v !== undefined)) as Record<string, string>,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let out = '';
-  const listeners = new Set<() => void>();
-  child.stdout.setEncoding('utf8').on('data', (d: string) => {
-    out += d;
-    for (const l of listeners) l();
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const command = [process.execPath, BIN, '--api', t.api.url, ...args].map(shellQuote).join(' ');
+  const pty = onPty(`stty cols ${columns} rows 50; ${command}`, { env: { ...who.env, TERM: 'xterm-256color', ...env } });
   return {
-    output: () => out.replace(/\r\n/g, '\n'),
-    type: (keys) => child.stdin.write(keys),
-    exited,
-    waitFor: (text, ms = 10_000) =>
-      new Promise((resolve, reject) => {
-        const check = () => {
-          if (typeof text === 'string' ? out.includes(text) : text.test(out)) {
-            listeners.delete(check);
-            clearTimeout(timer);
-            resolve();
-          }
-        };
-        const timer = setTimeout(() => {
-          listeners.delete(check);
-          reject(new Error(`the terminal never showed ${String(text)}; it showed:\n${out}`));
-        }, ms);
-        listeners.add(check);
-        check();
-      }),
+    output: () => pty.output().replace(/\r\n/g, '\n'),
+    type: pty.type,
+    exited: pty.exited,
+    waitFor: (text, ms) => pty.waitUntil((out) => (typeof text === 'string' ? out.includes(text) : text.test(out)), String(text), ms),
   };
 }
 

@@ -1,4 +1,4 @@
-// Dish texts written to make the food rules slow, for test/food-hostile.test.ts and bench/food.ts:
+// Dish texts written to make the food rules slow, for test/unit/food-hostile.test.ts and bench/food.ts:
 // each shape is a way to make some rule do more than linear work (the two, and the others
 // a review of src/food/ found), plus ordinary dishes of the same size for a baseline.
 import { readFileSync } from 'node:fs';

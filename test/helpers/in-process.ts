@@ -1,6 +1,6 @@
 // Runs the CLI in-process: `main(argv, io)` with captured output, a sandboxed HOME, the clock
 // the test chose and no back-off between retries. Most CLI tests use this; only a few start the
-// real binary (run-cli.ts).
+// real binary (binary.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

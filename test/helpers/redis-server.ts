@@ -65,7 +65,7 @@ export interface Started {
  * - redis-server cannot run under libfaketime (it recurses into clock_gettime at start-up and
  *   never becomes ready); keys expire by relative PX times, and fetch times are the relays';
  * - the shells of the completion tests fork subshells that start programs, and libfaketime 0.9.10
- *   makes some of those starts fail (see FAKETIME_SHARED in run-cli.ts); completion has no clock.
+ *   makes some of those starts fail (see FAKETIME_SHARED in binary.ts); completion has no clock.
  * Elsewhere (no libfaketime) the program runs as it is.
  */
 export function outsideFaketime(bin: string, args: string[], base: NodeJS.ProcessEnv = process.env): [string, string[], NodeJS.ProcessEnv] {
