@@ -1,4 +1,4 @@
-// Matching a typed name to a restaurant. Pure and table-tested (test/lookup.test.ts).
+// Matching a typed name to a restaurant. Pure and table-tested (test/unit/lookup.test.ts).
 import { distance } from 'fastest-levenshtein';
 import type { Restaurant } from '../api/model.js';
 import { byName } from './restaurants.js';

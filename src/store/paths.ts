@@ -30,18 +30,22 @@ function home(env: Env): string {
 /** Our own override: a relative one is the user's intent, taken from the current directory. */
 const override = (dir: string | undefined) => (dir ? resolve(dir) : undefined);
 
-export function cacheDir(env: Env, platform = process.platform): string {
-  const own = override(env.RESTAURANT_MENU_CACHE_DIR);
+/** Where each kind of folder lives: our own override, then the platform's place for it. */
+const PLACES = {
+  cache: { own: 'RESTAURANT_MENU_CACHE_DIR', darwin: 'Caches', windows: ['LOCALAPPDATA', 'Local', 'Cache'], xdg: ['XDG_CACHE_HOME', '.cache'] },
+  config: { own: 'RESTAURANT_MENU_CONFIG_DIR', darwin: 'Preferences', windows: ['APPDATA', 'Roaming', 'Config'], xdg: ['XDG_CONFIG_HOME', '.config'] },
+} as const;
+
+function dirFor(kind: keyof typeof PLACES, env: Env, platform: NodeJS.Platform): string {
+  const place = PLACES[kind];
+  const own = override(env[place.own]);
   if (own) return own;
-  if (platform === 'darwin') return join(home(env), 'Library', 'Caches', NAME);
-  if (platform === 'win32') return join(absolute(env.LOCALAPPDATA) ?? join(home(env), 'AppData', 'Local'), NAME, 'Cache');
-  return join(absolute(env.XDG_CACHE_HOME) ?? join(home(env), '.cache'), NAME);
+  if (platform === 'darwin') return join(home(env), 'Library', place.darwin, NAME);
+  const [winVar, winDefault, winLeaf] = place.windows;
+  if (platform === 'win32') return join(absolute(env[winVar]) ?? join(home(env), 'AppData', winDefault), NAME, winLeaf);
+  const [xdgVar, xdgDefault] = place.xdg;
+  return join(absolute(env[xdgVar]) ?? join(home(env), xdgDefault), NAME);
 }
 
-export function configDir(env: Env, platform = process.platform): string {
-  const own = override(env.RESTAURANT_MENU_CONFIG_DIR);
-  if (own) return own;
-  if (platform === 'darwin') return join(home(env), 'Library', 'Preferences', NAME);
-  if (platform === 'win32') return join(absolute(env.APPDATA) ?? join(home(env), 'AppData', 'Roaming'), NAME, 'Config');
-  return join(absolute(env.XDG_CONFIG_HOME) ?? join(home(env), '.config'), NAME);
-}
+export const cacheDir = (env: Env, platform = process.platform): string => dirFor('cache', env, platform);
+export const configDir = (env: Env, platform = process.platform): string => dirFor('config', env, platform);
