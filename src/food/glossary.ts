@@ -151,7 +151,7 @@ const ROWS: readonly Row[] = [
   // Patties and burgers are bound with egg or served with mayonnaise when they are not meat.
   ['biff', 'steak|^patty|patty', 'meat', 'd', 'egg'],
   ['burgare|hamburgare|burger', 'burger|hamburger', 'meat', 'd', 'egg'],
-  ['järpe|järpar', 'meat patties|patty', 'meat', 'd', 'egg'],
+  ['järpe|järpar', 'meat patties|^patties|patty', 'meat', 'd', 'egg'],
   ['lasagne|lasagna|lasagnette', 'lasagna|lasagne', 'meat', 'di', 'dairy'],
   ['moussaka', 'moussaka', 'meat', 'd', 'dairy'],
   ['bolognese|bolognaise', 'bolognese', 'meat', 'd', 'plant'],
@@ -1115,6 +1115,7 @@ const ROWS: readonly Row[] = [
   ['frukt|frukter', 'fruit', 'plant'],
   ['fruktsallad', 'fruit salad', 'plant'],
   ['nypon', 'rose hip', 'plant'],
+  ['choklad', 'chocolate', 'dairy', 'h'],
   ['kladdkaka|kladdkakor', 'chocolate mud cake|mud cake', 'egg'],
   ['kaka|kakor', 'cake', 'egg', 'f'],
   ['pannacotta|panna cotta', 'panna cotta', 'opaque'],
