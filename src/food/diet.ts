@@ -398,12 +398,37 @@ function filledBefore(units: readonly Unit[], index: number, negated: Set<number
   return cls === 'plant' || cls === 'substitute' || cls === 'fish' || cls === 'seafood' || (cls === 'dairy' && has(head, 'p'));
 }
 
+// "Lasagne med spenat och ricotta", "Börek med fetaost och spinach": after a composite dish type
+// (flag i) "med" names what it is filled with, not a side as in "Biff med svamp". Only a main plant
+// food within these few words fills it; cheese alone does not ("Lasagne med ost" may be the usual one).
+const WITH_LINKS = new Set(['med', 'with']);
+const WITH_REACH = 6;
+
 /** "Bolognese på linser": a food word after "på" names the filling of the dish type before it. */
 function filledAfter(units: readonly Unit[], index: number, negated: Set<number>): boolean {
   const link = units[index + 1];
   const filling = units[index + 2];
+  const dish = units[index];
+  if (link && dish && WITH_LINKS.has(link.text) && dish.entry && has(dish.entry, 'i')) return filledWith(units, index + 2, negated);
   if (!link || !filling || !FILLING_LINKS.has(link.text) || negated.has(index + 2)) return false;
   const facts = unitFacts(filling, false);
   const fish = facts.classes.some((c) => c === 'fish' || c === 'seafood');
   return facts.defaults.length === 0 && (facts.evidence || facts.fills || fish);
+}
+
+function filledWith(units: readonly Unit[], from: number, negated: Set<number>): boolean {
+  const clause = units[from - 1]!.clause;
+  for (let i = from; i < units.length && i < from + WITH_REACH; i++) {
+    const unit = units[i]!;
+    if (unit.clause !== clause) break;
+    if (unit.stop || negated.has(i)) continue;
+    const facts = unitFacts(unit, false);
+    if (facts.classes.some((c) => ANIMAL.has(c)) || facts.defaults.length > 0) return false;
+    if (facts.fills) return true;
+    // As in filledBefore: the word's head is a main plant food, not a side, sauce or frame ("pestosallad").
+    const parts = unit.entry ? [unit.entry] : unit.parts;
+    const head = parts?.[parts.length - 1];
+    if (head && !/[ahsf]/.test(head.flags) && (head.cls === 'plant' || head.cls === 'substitute')) return true;
+  }
+  return false;
 }

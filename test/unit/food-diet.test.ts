@@ -93,6 +93,22 @@ describe('the traps', () => {
     ['Vegetarian option available: chicken curry', 'meat'],
     // Substitutes are not meat.
     ['Chili sin carne', 'vegan'],
+    // Issue 22, second round: a composite dish's "med" names its filling; a steak's names a side.
+    ['Lasagne med spenat och ricotta', 'vegetarian'],
+    ['Börek med spenat och fetaost', 'vegetarian'],
+    ['Lasagne med ost', 'meat'],
+    ['Lasagne med köttfärs och spenat', 'meat'],
+    ['Biff med svamp', 'meat'],
+    ['Lasagne med pestosallad', 'meat'],
+    // Standard recipes and words added from dev menus.
+    ['Tikka masala med ris', 'meat'],
+    ['Paneer tikka masala med ris', 'vegetarian'],
+    ['Kålpudding på vegofärs med gräddsås och lingon', 'vegetarian'],
+    ["Shepherd's pie", 'meat'],
+    ['Krämig svampsoppa, mjuk smörgås med pålägg', undefined],
+    ['Pannacotta med hallon', undefined],
+    ['Gubbröra på snitt', 'fish'],
+    ['Falafel med baba ganoush och pak soi', 'vegan'],
     ['Chili sin carne med ris', 'vegan'],
     ['Vegetarisk korv med potatismos', 'vegetarian'],
     ['Pasta med vegansk bacon', 'vegan'],
