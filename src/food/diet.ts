@@ -1,4 +1,4 @@
-// Diet tags inferred from a dish's text. Pure and table-tested (test/food-diet.test.ts), with a
+// Diet tags inferred from a dish's text. Pure and table-tested (test/unit/food-diet.test.ts), with a
 // hand-labelled set of dishes that measures precision and recall.
 //
 // The rules, in order:
@@ -15,7 +15,7 @@
 //    and unknown describing words such as "saffransdoftande" cannot). Dairy, egg or honey make it
 //    vegetarian; none of them, vegan. When in doubt: no tag. Calling a meat dish vegetarian is the
 //    error that hurts, so the rules give up recall for precision. Measured on real dishes in
-//    test/food-real.test.ts (docs/food.md).
+//    test/unit/food-real.test.ts (docs/food.md).
 import { tagsOf, type Diet, type DietTag } from './filter.js';
 import { analyse, looseParts, type Entry, type FoodClass, type Unit } from './glossary.js';
 import { isClipped, MAX_MEMO_WORD_CHARS, work, analysedPart } from './limits.js';
