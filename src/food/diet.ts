@@ -10,7 +10,7 @@
 //    "köttfri").
 // 3. A dish type that is meat by default (lasagne, kebab, burgare, biff) is meat unless a filling is
 //    named ("spenatlasagne", "halloumiburgare", "kebab på oumph").
-// 4. Otherwise a closed world (issue 22): vegetarian or vegan when every food word is known, at least
+// 4. Otherwise a closed world: vegetarian or vegan when every food word is known, at least
 //    one shows what the dish is, and no word could hide meat (an unknown noun, stock, gravy; stop words
 //    and unknown describing words such as "saffransdoftande" cannot). Dairy, egg or honey make it
 //    vegetarian; none of them, vegan. When in doubt: no tag. Calling a meat dish vegetarian is the
