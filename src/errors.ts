@@ -1,8 +1,7 @@
 // Every failure the user can cause or meet has a class here with a stable `code`, and the one
 // map from a failure to what the user sees and the exit code (`report`). Commands throw these;
 // only main (main.ts) reports them.
-import type { Run } from './cli/run.js';
-import { jsonText } from './render/common.js';
+import { jsonText } from './json.js';
 
 export const EXIT = {
   ok: 0,
@@ -87,12 +86,18 @@ export class ApiError extends AppError {
   }
 }
 
+/** Where a failure is said: a run's output (cli/run.ts) and its notes for stderr. */
+interface Reporting {
+  readonly io: { readonly stdout: { write(text: string): unknown }; readonly stderr: { write(text: string): unknown } };
+  readonly notices: { warn(message: string): void };
+}
+
 /**
  * What the user sees of a failure, and the exit code: one line on stderr, or with `--json` the
  * error object on stdout (said once: it is the whole answer, for a script and a person alike).
  * Anything but an AppError is a bug, reported with its stack.
  */
-export function report(error: unknown, run: Run, json: boolean): number {
+export function report(error: unknown, run: Reporting, json: boolean): number {
   if (!(error instanceof AppError)) {
     run.io.stderr.write(`restaurant-menu: internal error, please report it: ${(error as Error)?.stack ?? String(error)}\n`);
     return EXIT.internal;

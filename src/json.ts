@@ -43,3 +43,8 @@ export function parseUntrusted(text: string, max = MAX_JSON_DEPTH): unknown {
   if (!nestingWithin(text, max)) throw new TooDeepError(max);
   return JSON.parse(text);
 }
+
+/** What `--json` prints: the value, indented, with a final newline. */
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

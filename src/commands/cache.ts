@@ -1,4 +1,5 @@
 // `restaurant-menu cache path|info|clear`.
+import type { CacheCleared, CacheInfo, CachePathResult } from './results.js';
 import { statSync } from 'node:fs';
 import { OUTPUT_OPTIONS, type CommandSpec, type Runner } from '../cli/command.js';
 import { cacheFileIn, DiskCache, readCacheFile, validEntries } from '../store/cache.js';
@@ -7,29 +8,6 @@ import { fileErrorReason } from '../store/files.js';
 import type { Notices } from '../cli/notices.js';
 import { cacheDir } from '../store/paths.js';
 import { renderCacheCleared, renderCacheInfo, renderCachePath } from '../render/admin.js';
-
-export interface CachePathResult {
-  status: 'cache_path';
-  file: string;
-}
-
-export interface CacheInfo {
-  status: 'cache_info';
-  file: string;
-  /** ok, missing (nothing cached yet) or damaged (ignored, rebuilt on the next lookup). */
-  state: 'ok' | 'missing' | 'damaged';
-  problem: string | null;
-  entries: number;
-  bytes: number;
-  oldest: string | null;
-  newest: string | null;
-}
-
-export interface CacheCleared {
-  status: 'cache_cleared';
-  file: string;
-  removed: number;
-}
 
 export function cachePath(dir: string): CachePathResult {
   return { status: 'cache_path', file: cacheFileIn(dir) };

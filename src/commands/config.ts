@@ -1,36 +1,18 @@
 // `restaurant-menu config get|set|unset|list|path`: saved settings.
+import type { ConfigResult, SettingRow } from './results.js';
 import type { Restaurant } from '../api/model.js';
 import { OUTPUT_OPTIONS, type Args, type CommandSpec, type Runner } from '../cli/command.js';
 import type { Run } from '../cli/run.js';
 import { UsageError } from '../errors.js';
 import { lookup } from '../menu/lookup.js';
 import { plausibleRegion, KNOWN_REGIONS } from '../menu/restaurants.js';
-import { canonical, isSettingKey, pick, settingDef, SETTINGS, type Env, type Origin, type Saved, type SettingKey } from '../settings/table.js';
+import { canonical, isSettingKey, pick, settingDef, SETTINGS, type Env, type Saved, type SettingKey } from '../settings/table.js';
 import { cachedRestaurants } from '../store/cache.js';
 import { cacheDir, configDir } from '../store/paths.js';
 import { configFileIn, type SettingsStore } from '../store/settings-store.js';
 import { renderConfig } from '../render/admin.js';
 import { closeWord } from '../cli/suggest.js';
 import { joinWords, neutralise, quote } from '../text.js';
-
-export interface SettingRow {
-  key: SettingKey;
-  value: string;
-  from: Exclude<Origin, 'flag'>;
-  /** The environment variable that sets it. */
-  env: string | null;
-  default: string;
-  describe: string;
-  /** Why the value does not parse (a hand-edited file, a bad environment variable); it is then shown as found. */
-  invalid?: string;
-}
-
-export type ConfigResult =
-  | { status: 'config_path'; file: string }
-  | { status: 'config_get'; setting: SettingRow }
-  | { status: 'config_set'; key: SettingKey; value: string; file: string }
-  | { status: 'config_unset'; key: SettingKey; removed: boolean; file: string }
-  | { status: 'config_list'; settings: SettingRow[] };
 
 /** The settings `config` can save, in table order. */
 export const SAVED_KEYS = (Object.keys(SETTINGS) as SettingKey[]).filter((k) => SETTINGS[k].saved);

@@ -1,28 +1,13 @@
 // `restaurant-menu find <words...>`: where can I eat X today? Every word must match, in
 // Swedish or English (through the food glossary), or name a diet the dish fits.
+import type { FindResult } from './results.js';
 import { LOOKUP_OPTIONS, OUTPUT_OPTIONS, type Args, type CommandSpec } from '../cli/command.js';
 import type { Run } from '../cli/run.js';
 import { EXIT, UsageError } from '../errors.js';
-import type { DietFilter } from '../food/filter.js';
-import { groupByRegion, type RegionGroup } from '../menu/restaurants.js';
-import { allMenus, describeMenus, type MenuFailure, type MenusOptions, type RestaurantMenu } from '../menu/menus.js';
+import { groupByRegion } from '../menu/restaurants.js';
+import { allMenus, describeMenus, type MenusOptions } from '../menu/menus.js';
 import { joinQuery } from '../menu/lookup.js';
 import { renderFind } from '../render/menus.js';
-
-export interface FindResult {
-  status: 'matches' | 'no_matches';
-  query: string;
-  date: string;
-  weekend: boolean;
-  region: string | null;
-  diet: DietFilter | null;
-  /** Matching dishes only, grouped by region and restaurant. */
-  regions: RegionGroup<RestaurantMenu>[];
-  /** How many menus were searched, and how many of them had any dish. */
-  searched: number;
-  withDishes: number;
-  failed: MenuFailure[];
-}
 
 export const findExitCode = (result: FindResult) => (result.status === 'matches' ? EXIT.ok : EXIT.noMatch);
 

@@ -1,43 +1,16 @@
 // `restaurant-menu [show] [name...]`: one restaurant's dishes today, or the list of restaurants.
+import type { ShowResult } from './results.js';
 import type { Restaurant } from '../api/model.js';
 import { LOOKUP_OPTIONS, OUTPUT_OPTIONS, type Args, type CommandSpec } from '../cli/command.js';
 import type { Run } from '../cli/run.js';
-import { dishesOf, type Dishes } from '../menu/dishes.js';
+import { dishesOf } from '../menu/dishes.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { DietFilter } from '../food/filter.js';
 import { joinQuery, lookup, type MatchKind } from '../menu/lookup.js';
-import { filterRegion, groupByRegion, resolveRegion, type RegionGroup } from '../menu/restaurants.js';
-import type { MenuSource, Provenance } from '../menu/source.js';
+import { filterRegion, groupByRegion, resolveRegion } from '../menu/restaurants.js';
+import type { MenuSource } from '../menu/source.js';
 import { isStockholmWeekend, stockholmDate } from '../menu/stockholm.js';
 import { renderShow } from '../render/show.js';
-
-export type ShowResult =
-  | ({
-      status: 'found';
-      query: string;
-      match: MatchKind | 'picked';
-      restaurant: Restaurant;
-      date: string;
-      weekend: boolean;
-      diet: DietFilter | null;
-      source: Provenance;
-    } & Dishes)
-  | { status: 'ambiguous'; query: string; candidates: Restaurant[]; source: Provenance }
-  | {
-      status: 'not_found';
-      query: string;
-      region: string | null;
-      suggestions: Restaurant[];
-      /** The query reads as a dish ("kyckling"): `find` is what was meant. */
-      looksLikeDish: boolean;
-      regions: RegionGroup<Restaurant>[];
-      source: Provenance;
-    }
-  /** The name matches a restaurant, but not in the region asked for. */
-  | { status: 'elsewhere'; query: string; region: string; restaurant: Restaurant; source: Provenance }
-  | { status: 'list'; region: string | null; regions: RegionGroup<Restaurant>[]; source: Provenance }
-  /** The picker was offered and left without a choice. */
-  | { status: 'cancelled'; query: string };
 
 export function showExitCode(result: ShowResult): number {
   return result.status === 'found' || result.status === 'list' ? EXIT.ok : EXIT.noMatch;

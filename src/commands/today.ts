@@ -1,27 +1,12 @@
 // `restaurant-menu today`: every restaurant's menu today, grouped by region.
+import type { TodayResult } from './results.js';
 import type { Restaurant } from '../api/model.js';
 import { LOOKUP_OPTIONS, OUTPUT_OPTIONS, type CommandSpec } from '../cli/command.js';
 import type { Run } from '../cli/run.js';
 import { EXIT } from '../errors.js';
-import type { DietFilter } from '../food/filter.js';
-import { groupByRegion, type RegionGroup } from '../menu/restaurants.js';
-import { allMenus, describeMenus, type MenuFailure, type MenusOptions, type RestaurantMenu } from '../menu/menus.js';
+import { groupByRegion } from '../menu/restaurants.js';
+import { allMenus, describeMenus, type MenusOptions } from '../menu/menus.js';
 import { renderToday } from '../render/menus.js';
-
-export interface TodayResult {
-  status: 'today';
-  date: string;
-  weekend: boolean;
-  region: string | null;
-  diet: DietFilter | null;
-  /** Restaurants with dishes to show (favourites are marked; a terminal shows them first). */
-  regions: RegionGroup<RestaurantMenu>[];
-  /** Restaurants that published no menu today. */
-  noMenu: Restaurant[];
-  /** Restaurants whose dishes today all fall outside the diet. */
-  nothingFits: Restaurant[];
-  failed: MenuFailure[];
-}
 
 export const todayExitCode = (_: TodayResult) => EXIT.ok;
 

@@ -1,10 +1,10 @@
 // Output of the housekeeping commands (`cache ...`, `config ...`).
-import type { CacheCleared, CacheInfo, CachePathResult } from '../commands/cache.js';
-import type { ConfigResult, SettingRow } from '../commands/config.js';
+import type { CacheCleared, CacheInfo, CachePathResult, ConfigResult, SettingRow } from '../commands/results.js';
 import { formatBytes } from '../duration.js';
 import { displayWidth, pad, plural } from '../text.js';
 import { describeAge } from './wording.js';
-import { jsonText, lines, rendered, tsv, type Rendered } from './common.js';
+import { jsonText } from '../json.js';
+import { lines, rendered, tsv, type Rendered } from './common.js';
 import type { Style } from './style.js';
 
 /** Local date and time, minutes precision: `2026-11-28 09:15`. */

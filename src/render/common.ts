@@ -1,5 +1,6 @@
 // Pieces every renderer uses: the result shape, JSON, tab-separated records, prose that wraps,
 // the restaurant list, dish labels and the "where to go" links.
+import { jsonText } from '../json.js';
 import type { Restaurant } from '../api/model.js';
 import { dietLabel, type DishInfo } from '../menu/dishes.js';
 import type { RegionGroup } from '../menu/restaurants.js';
@@ -17,11 +18,6 @@ export interface Rendered {
 /** Lines as output: each ends with a newline; no lines, no output. */
 export function lines(list: string[]): string {
   return list.length ? `${list.join('\n')}\n` : '';
-}
-
-/** `--json` output: the value, pretty-printed. */
-export function jsonText(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
 }
 
 /** `--json` output of a command that read the menu API: the result, and what its answers lacked (docs/output.md). */

@@ -1,8 +1,8 @@
 // Output of `today` and `find`: a table per region (restaurant | dish | diet), favourites first,
 // and at the end what is missing and why.
-import type { FindResult } from '../commands/find.js';
+import type { FindResult } from '../commands/results.js';
 import type { RestaurantMenu } from '../menu/menus.js';
-import type { TodayResult } from '../commands/today.js';
+import type { TodayResult } from '../commands/results.js';
 import type { RegionGroup } from '../menu/restaurants.js';
 import type { Warning } from '../menu/source.js';
 import { stockholmDayLabel } from '../menu/stockholm.js';

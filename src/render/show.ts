@@ -1,5 +1,5 @@
 // Output of a lookup: one restaurant's dishes, the list, or why there is neither.
-import type { ShowResult } from '../commands/show.js';
+import type { ShowResult } from '../commands/results.js';
 import type { Warning } from '../menu/source.js';
 import { stockholmDayLabel } from '../menu/stockholm.js';
 import { neutralise, quote } from '../text.js';

@@ -1,6 +1,11 @@
 // Facts the tool states in more than one place, worded once.
 import type { Restaurant } from '../api/model.js';
-import type { MenuFailure } from '../menu/menus.js';
+
+/** A restaurant whose menu could not be had, and why (menu/menus.ts's Failure). */
+interface Failure {
+  restaurant: Restaurant;
+  error: { message: string };
+}
 import { formatDuration } from '../duration.js';
 import { stockholmDate, stockholmDayLabel, stockholmTime } from '../menu/stockholm.js';
 import { joinWords } from '../text.js';
@@ -13,7 +18,7 @@ export const nothingToday = (diet: string | null) => (diet ? `No ${diet} dishes 
 const names = (restaurants: Restaurant[]) => joinWords(restaurants.map((r) => r.name), 'and');
 
 /** Failed restaurants grouped by reason: `Sven Dufva and Jöns Jacob (the menu API ... answered 500)`. */
-function failureText(failed: MenuFailure[]): string {
+function failureText(failed: Failure[]): string {
   const byReason = new Map<string, Restaurant[]>();
   for (const f of failed) byReason.set(f.error.message, [...(byReason.get(f.error.message) ?? []), f.restaurant]);
   return [...byReason].map(([reason, rs]) => `${names(rs)} (${reason})`).join('; ');
@@ -23,7 +28,7 @@ function failureText(failed: MenuFailure[]): string {
  * What a many-menu result is missing (no menu today, nothing fits the diet, could not fetch),
  * one fact each, for the footer of `today`/`find`, their notes, and the lunch board.
  */
-export function missingFacts(result: { noMenu?: Restaurant[]; nothingFits?: Restaurant[]; failed: MenuFailure[]; diet: string | null; weekend: boolean }, noneOpen: boolean): string[] {
+export function missingFacts(result: { noMenu?: Restaurant[]; nothingFits?: Restaurant[]; failed: Failure[]; diet: string | null; weekend: boolean }, noneOpen: boolean): string[] {
   const out: string[] = [];
   // None has one: said once, without naming every restaurant of the list.
   if (result.noMenu?.length && noneOpen && !result.failed.length) out.push(`no restaurant has published a menu for today${result.weekend ? ` (${WEEKEND_HINT})` : ''}`);

@@ -1,11 +1,9 @@
 // Renderers are pure: result + style → text. Tables at every width, the piped records, JSON,
 // and the colour, layout and link decisions.
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { ShowResult } from '../../src/commands/show.js';
+import type { FindResult, ShowResult, TodayResult } from '../../src/commands/results.js';
 import { dishInfo } from '../../src/menu/dishes.js';
 import { describeDish } from '../../src/food/describe.js';
-import type { TodayResult } from '../../src/commands/today.js';
-import type { FindResult } from '../../src/commands/find.js';
 import { linkText } from '../../src/render/common.js';
 import { renderFind, renderToday } from '../../src/render/menus.js';
 import { renderShow } from '../../src/render/show.js';

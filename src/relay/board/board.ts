@@ -5,7 +5,8 @@
 // --redis), under a canonical key, so a hundred screens cost the API nothing more.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Restaurant } from '../../api/model.js';
-import { today, type TodayResult } from '../../commands/today.js';
+import type { TodayResult } from '../../commands/results.js';
+import { today } from '../../commands/today.js';
 import { ApiError, UsageError } from '../../errors.js';
 import type { DietFilter } from '../../food/filter.js';
 import { lookup } from '../../menu/lookup.js';

@@ -6,7 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { renderToStaticMarkup } from 'preact-render-to-string';
 import type { RestaurantMenu } from '../../menu/menus.js';
-import type { TodayResult } from '../../commands/today.js';
+import type { TodayResult } from '../../commands/results.js';
 import { dietLabel, type DishInfo } from '../../menu/dishes.js';
 import { stockholmDayLabel, stockholmTime } from '../../menu/stockholm.js';
 import { missingFacts, nothingToday } from '../../render/wording.js';
