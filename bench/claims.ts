@@ -24,7 +24,7 @@ const node = process.execPath;
 const require = createRequire(import.meta.url);
 
 /** Wall ms of `node ...args`, stdout a pipe (read to the end), or undefined when it exceeds `timeout`. */
-function run(args: string[], timeout = 0): Promise<{ ms: number; out: string }> {
+function run(args: string[], timeout = 0): Promise<{ ms: number; out: string; err: string }> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(node, args, { stdio: ['ignore', 'pipe', 'pipe'], timeout });
@@ -35,21 +35,36 @@ function run(args: string[], timeout = 0): Promise<{ ms: number; out: string }> 
     child.on('error', reject);
     child.on('close', (code, signal) => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      if (code === 0) resolve({ ms, out });
+      if (code === 0) resolve({ ms, out, err });
       else reject(new Error(`node ${args.join(' ')}: ${signal ?? `exit ${code}`} ${err}`));
     });
   });
 }
 
-/** The first-use cost of `code` over `baseline`, in fresh processes alternated. */
-async function firstUse(code: string[], baseline: string[]): Promise<{ cost: number; base: number }> {
-  await run(baseline);
-  await run(code);
+/**
+ * The first use of `code` in a fresh process: the CPU time (user + system) and wall time of that
+ * statement alone, and the CPU time of the whole process (its start-up included), reported on
+ * stderr by fs.writeSync (console.log would set up process.stdout). Medians over `runs` processes.
+ * CPU time, because the machine is shared: wall time there is mostly waiting for a core.
+ */
+async function firstUse(code: string): Promise<{ cpu: number; wall: number; process: number }> {
+  const script = `const fs=require('fs');const c0=process.cpuUsage(),t0=performance.now();${code};const t=performance.now()-t0,c=process.cpuUsage(c0),a=process.cpuUsage();fs.writeSync(2,JSON.stringify([(c.user+c.system)/1e3,t,(a.user+a.system)/1e3]))`;
+  const got: number[][] = [];
+  for (let i = 0; i < runs; i++) got.push(JSON.parse((await run(['-e', script])).err) as number[]);
+  return { cpu: median(got.map((g) => g[0]!)), wall: median(got.map((g) => g[1]!)), process: median(got.map((g) => g[2]!)) };
+}
+
+/** CPU time (user + system) of a whole `node file` (which reports it on stderr), `runs` times alternated with `baseline`: the median per-round difference. */
+async function wholeProcess(file: string, baseline: string): Promise<{ cost: number; base: number }> {
+  const cpu = async (f: string) => {
+    const { err } = await run([f]);
+    return Number(err);
+  };
   const diffs: number[] = [];
   const bases: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const a = (await run(baseline)).ms;
-    const b = (await run(code)).ms;
+    const a = await cpu(baseline);
+    const b = await cpu(file);
     diffs.push(b - a);
     bases.push(a);
   }
@@ -58,8 +73,8 @@ async function firstUse(code: string[], baseline: string[]): Promise<{ cost: num
 
 const ms = (x: number) => `${x >= 100 ? x.toFixed(0) : x.toFixed(1)} ms`;
 const line = (claim: string, figure: string) => console.log(`${claim.padEnd(34)} ${figure}`);
-const startUp = (claim: string, r: { cost: number; base: number }) =>
-  line(claim, `+${ms(r.cost)} (median of ${runs} paired runs; baseline median ${ms(r.base)}, ${((100 * r.cost) / r.base).toFixed(0)}% of it)`);
+const startUp = (claim: string, r: { cpu: number; wall: number; process: number }) =>
+  line(claim, `${ms(r.cpu)} CPU, ${ms(r.wall)} wall (the whole process ${ms(r.process)} CPU: ${((100 * r.cpu) / r.process).toFixed(0)}%; medians of ${runs} processes)`);
 
 const dir = mkdtempSync(join(tmpdir(), 'claims-'));
 const file = (name: string, text: string) => {
@@ -71,25 +86,27 @@ const file = (name: string, text: string) => {
 console.log(`node ${process.version}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 try {
   // src/text.ts, displayWidth(): string-width constructs an Intl.Segmenter when it loads.
-  startUp('Intl.Segmenter at load', await firstUse(['-e', 'new Intl.Segmenter()'], ['-e', '0']));
+  startUp('Intl.Segmenter at load', await firstUse('new Intl.Segmenter()'));
 
   // src/menu/restaurants.ts, groupByRegion(): localeCompare's first use.
-  startUp('localeCompare first use', await firstUse(['-e', "'å'.localeCompare('ä', 'sv')"], ['-e', '0']));
+  startUp('localeCompare first use', await firstUse("'å'.localeCompare('ä', 'sv')"));
 
   // src/menu/stockholm.ts: Intl.DateTimeFormat with a timeZone, first use.
   startUp(
     'DateTimeFormat timeZone first use',
-    await firstUse(['-e', "new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(0)"], ['-e', '0']),
+    await firstUse("new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(0)"),
   );
 
   // src/cli/io.ts: process.stdout set up for a pipe (stdout is a pipe in run()).
-  startUp('process.stdout on a pipe', await firstUse(['-e', 'process.stdout'], ['-e', '0']));
+  startUp('process.stdout on a pipe', await firstUse('process.stdout'));
 
   // scripts/build.js: an ES-module import of node:fs (a facade of every export) against the
   // bundle's banner (createRequire, then require).
-  const facade = file('facade.mjs', "import { readFileSync } from 'node:fs';\nreadFileSync;\n");
-  const banner = file('banner.mjs', "import { createRequire as __cr } from 'node:module';\nconst require = __cr(import.meta.url);\nrequire('node:fs').readFileSync;\n");
-  startUp('ESM import of node:fs vs require', await firstUse([facade], [banner]));
+  const report = 'const a = process.cpuUsage();\nwriteSync(2, String((a.user + a.system) / 1e3));\n';
+  const facade = file('facade.mjs', `import { readFileSync, writeSync } from 'node:fs';\nreadFileSync;\n${report}`);
+  const banner = file('banner.mjs', `import { createRequire as __cr } from 'node:module';\nconst require = __cr(import.meta.url);\nconst { readFileSync, writeSync } = require('node:fs');\nreadFileSync;\n${report}`);
+  const esm = await wholeProcess(facade, banner);
+  line('ESM import of node:fs vs require', `+${ms(esm.cost)} CPU (median of ${runs} paired runs; the banner's process ${ms(esm.base)} CPU)`);
 
   // src/json.ts: JSON.parse of deep nesting, in a fresh process each.
   for (const n of [300_000, 1_000_000, 3_000_000]) {
