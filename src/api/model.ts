@@ -32,8 +32,10 @@ type Json = Record<string, unknown>;
  * Names, regions and titles are clipped to this many characters where they enter the model, as
  * dishes are clipped for display: the longest real name is 23 characters ("Den Glada
  * Restaurangen"); 100 keeps any plausible name whole, fits a line of a normal terminal, and
- * bounds what completion, the picker and typo matching do per name (a 10 KB name cost 1.6 s per
- * TAB). An identifier cannot be clipped (it is the menu's request path): a longer one is refused.
+ * bounds what completion, the picker and typo matching do per name (a typo lookup() against one
+ * 10 KB name takes 0.2-2.5 ms on Node 20-24, clipped under 0.1 ms: `npx tsx bench/claims.ts`;
+ * matching also reads only MATCHED_LENGTH characters). An identifier cannot be clipped (it is the
+ * menu's request path): a longer one is refused.
  */
 export const MAX_SHORT_FIELD = 100;
 /** Only this much of a short field is looked at: neutralising 10 MB to keep 100 characters is waste. */

@@ -1,6 +1,6 @@
 // The Stockholm calendar day decides whether a cached menu is still "today's" and whether it is
-// a weekend. Intl.DateTimeFormat with a timeZone would do this, but its first use costs 25-50 ms
-// of ICU loading, a large slice of a warm lookup's budget. Sweden follows the EU rule (CET,
+// a weekend. Intl.DateTimeFormat with a timeZone would do this, but its first use costs 28-30 ms
+// CPU of ICU loading on Node 20-24 (`npx tsx bench/claims.ts`), a large slice of a warm lookup's budget. Sweden follows the EU rule (CET,
 // UTC+1; CEST, UTC+2 from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last
 // Sunday of October), so a few lines of arithmetic suffice; a test checks them against Intl.
 
