@@ -99,13 +99,23 @@ export function renderToday(result: TodayResult, style: Style, warnings: Warning
   return rendered(lines(out));
 }
 
+/** How many menus were searched: those with dishes; a restaurant that published none is not counted as searched. */
+function searchedWhat(result: FindResult): string {
+  const empty = result.searched - result.withDishes;
+  if (result.withDishes === 0 && empty > 0) {
+    const none = empty === 1 ? 'the one restaurant has published no menu today' : `none of the ${empty} restaurants has published a menu today`;
+    return `${none}${result.weekend ? `; ${WEEKEND_HINT}` : ''}`;
+  }
+  const unpublished = empty > 0 ? `; ${empty} ${empty === 1 ? 'restaurant has' : 'restaurants have'} published none today` : '';
+  return `searched ${result.withDishes} ${result.withDishes === 1 ? 'menu' : 'menus'}${unpublished}`;
+}
+
 export function renderFind(result: FindResult, style: Style, warnings: Warning[] = []): Rendered {
   const facts = missing(result, result.withDishes === 0);
   const notes: string[] = [];
   if (result.status === 'no_matches') {
-    const weekend = result.weekend && result.searched > 0 && result.withDishes === 0 ? `; ${WEEKEND_HINT}` : '';
     const diet = result.diet ? ` ${result.diet}` : '';
-    notes.push(`no${diet} dish today matches ${quote(result.query)} (searched ${result.searched} menus${weekend})`);
+    notes.push(`no${diet} dish today matches ${quote(result.query)} (${searchedWhat(result)})`);
   }
   if (style.mode === 'json') return rendered(jsonWithWarnings(result, warnings), [...notes, ...facts]);
   if (style.mode === 'plain') return rendered(lines(records(style, result.regions)), [...notes, ...facts]);
