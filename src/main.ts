@@ -3,7 +3,7 @@
 // documented exit code. It returns the exit code; bin/ sets it on the process.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { COMMANDS, EXIT_CODES, type Args, type CommandSpec } from './cli.js';
 import { Run } from './context.js';
 import { AppError, EXIT, UsageError } from './errors.js';
@@ -14,7 +14,7 @@ import { cacheDir } from './paths.js';
 import { jsonText } from './render/common.js';
 import { closeWord, route } from './route.js';
 import { longFlag, settingDef, valueFlags, type SettingKey } from './settings.js';
-import { displayWidth, joinWords, largest, pad, quote } from './text.js';
+import { displayWidth, fitLines, joinWords, largest, pad, quote, wrap } from './text.js';
 import { VERSION } from './version.js';
 
 export { processIo } from './io.js';
@@ -109,13 +109,39 @@ function configure(cmd: Command, wiring: Wiring): void {
     .exitOverride()
     .showSuggestionAfterError()
     // minWidthToWrap: descriptions wrap even in a narrow column (commander's default, 40, gives up below ~70 columns).
-    .configureHelp({ helpWidth: wiring.help.helpWidth, minWidthToWrap: 16, sortSubcommands: false, sortOptions: false })
+    .configureHelp({ helpWidth: wiring.help.helpWidth, minWidthToWrap: 16, sortSubcommands: false, sortOptions: false, formatItem: stackedWhenNarrow })
     .configureOutput({
-      writeOut: (text) => wiring.run.io.stdout.write(text),
+      writeOut: (text) => wiring.run.io.stdout.write(helpLines(text, wiring.help.helpWidth)),
       writeErr: (text) => wiring.run.io.stderr.write(text),
       // Parse errors become one line, said by main (as JSON too with --json).
       outputError: (text) => wiring.errors.push(commanderError(text)),
     });
+}
+
+/**
+ * An option or command of the help, as commander lays it out (term, then its description beside
+ * it); where the terminal leaves the description too little room for its words, the description
+ * goes under the term instead, indented, wrapped at word boundaries (commander would leave it
+ * unwrapped, for the terminal to break mid-word).
+ */
+function stackedWhenNarrow(this: Help, term: string, termWidth: number, description: string, helper: Help): string {
+  const width = this.helpWidth ?? 80;
+  if (!description || width - termWidth - 4 >= (this.minWidthToWrap ?? 16)) return Help.prototype.formatItem.call(this, term, termWidth, description, helper);
+  // Indented under the term, less where that lets a long word (RESTAURANT_MENU_REGION) stay whole.
+  const longest = largest(description.split(' ').map(displayWidth).filter((w) => w <= width - 2));
+  const indent = ' '.repeat(Math.max(2, Math.min(6, width - longest)));
+  return [`  ${term}`, ...wrap(description, width - indent.length).map((l) => indent + l)].join('\n');
+}
+
+/**
+ * Help text for the terminal: a line wider than it (the usage, an exit code, an example's
+ * comment) wraps at word boundaries; an example's command (`  $ …`) is left whole, to copy.
+ */
+function helpLines(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => (line.startsWith('  $ ') ? line : fitLines(line, width, '  ')))
+    .join('\n');
 }
 
 /** commander's error text as one line, its suggestion worded as ours: `… Did you mean '--json'?`. */

@@ -211,8 +211,8 @@ const UNCUTTABLE = /^[^\w\s]{0,2}https?:\/\/|\x1b/;
 
 /**
  * Output for a terminal of `width` columns: a line longer than that is wrapped at word
- * boundaries, its continuation lines indented as the line is, and by `hang` more; lines that fit
- * are left as they are. URLs and words carrying escapes are never cut (they get a line of their
+ * boundaries, its continuation lines indented as the line is, and by `hang` more (or, after a
+ * `key  ` column, under the value); lines that fit are left as they are. URLs and words carrying escapes are never cut (they get a line of their
  * own); the terminal folds one longer than the line.
  */
 export function fitLines(text: string, width: number, hang = ''): string {
@@ -221,6 +221,18 @@ export function fitLines(text: string, width: number, hang = ''): string {
     .split('\n')
     .map((line) => {
       if (displayWidth(line) <= width) return line;
+      // `key  value` (an exit code, a label and its link): the value wraps under itself, where
+      // that leaves it room, and no URL that would fit a line of its own has to stay beside the key.
+      const label = /^ *[^ ]+ {2,}(?=[^ ])/.exec(line)?.[0];
+      const beside = label === undefined ? 0 : width - displayWidth(label);
+      const whole = (word: string) => UNCUTTABLE.test(word);
+      const cramped = (word: string) => whole(word) && displayWidth(word) > beside && displayWidth(word) <= width;
+      if (label !== undefined && beside >= 12 && !line.slice(label.length).split(' ').some(cramped)) {
+        const under = ' '.repeat(displayWidth(label));
+        return wrap(line.slice(label.length), beside, '', whole)
+          .map((l, i) => (i ? under : label) + l.trimEnd())
+          .join('\n');
+      }
       const lead = /^ */.exec(line)![0];
       const room = Math.max(1, width - lead.length);
       return wrap(line.slice(lead.length), room, hang, (word) => UNCUTTABLE.test(word))

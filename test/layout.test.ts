@@ -152,7 +152,9 @@ describe('our own lines wrap at word boundaries', () => {
     }
     expect(fitLines('Homepage  https://www.hors.se/17/3/', 30).split('\n')).toEqual(['Homepage', 'https://www.hors.se/17/3/']);
     const long = 'https://www.openstreetmap.org/?mlat=59.8422&mlon=17.63403#map=19/59.8422/17.63403';
-    expect(fitLines(`Map  ${long}`, 24)).toBe(`Map ${long}`);
+    expect(fitLines(`Map  ${long}`, 24)).toBe(`Map  ${long}`);
+    // A `key  value` line wraps under its value.
+    expect(fitLines("  1  not found, ambiguous, or nothing matched", 24).split("\n")).toEqual(["  1  not found,", "     ambiguous, or", "     nothing matched"]);
     expect(wrap(`see ${long} now`, 24, '', (w) => w.startsWith('http'))).toEqual([`see ${long}`, 'now']);
     // Lines that fit are left alone; a word of ours longer than a line may be cut.
     expect(fitLines('short  line\n', 24)).toBe('short  line\n');

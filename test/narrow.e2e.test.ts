@@ -113,3 +113,19 @@ describe('200 columns', () => {
     expect(tops[1]!).toBeGreaterThan(tops[0]!);
   });
 });
+
+describe('help at 24 columns', () => {
+  test.each([[['--help']], [['find', '--help']], [['config', '--help']]])('%j: every line fits but an example command, no word broken', async (args) => {
+    const lines = await screen(args, 24);
+    const long = lines.filter((l) => width(l) > 24 && !l.startsWith('  $ '));
+    expect(long).toEqual([]);
+    const seen = words(lines);
+    // Words that commander left for the terminal to break.
+    const expected: Record<string, string[]> = {
+      '--help': ['vegetarian,', 'RESTAURANT_MENU_DIET;', 'favourites', 'ambiguous,', '[options]'],
+      find: ['<words...>', 'pescetarian,', 'RESTAURANT_MENU_DIET;'],
+      config: ['favourites', 'setting', '[command]'],
+    };
+    for (const word of expected[args[0]!]!) expect(seen, word).toContain(word);
+  });
+});
