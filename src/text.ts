@@ -162,9 +162,11 @@ export function pad(text: string, width: number): string {
 
 /**
  * Wraps prose at word boundaries to `width` columns. Continuation lines start with `indent`
- * (a hanging indent); a word longer than a line is cut, as nothing else would fit.
+ * (a hanging indent); a word longer than a line is cut, as nothing else would fit, unless
+ * `whole` says it must stay whole (a URL, to stay clickable and copyable): it then starts a
+ * line of its own, or, longer than any line, stays where it is.
  */
-export function wrap(text: string, width: number, indent = ''): string[] {
+export function wrap(text: string, width: number, indent = '', whole?: (word: string) => boolean): string[] {
   const lines: string[] = [];
   let line = '';
   let lineWidth = 0;
@@ -176,9 +178,11 @@ export function wrap(text: string, width: number, indent = ''): string[] {
   };
   for (const word of text.split(' ')) {
     let w = displayWidth(word);
-    if (line && lineWidth + 1 + w > room()) push();
+    // A word to keep whole that no line could hold stays on this one (the terminal folds it).
+    const overlong = whole !== undefined && w > width - displayWidth(indent) && whole(word);
+    if (line && lineWidth + 1 + w > room() && !overlong) push();
     let rest = word;
-    while (w > room() && room() > 0) {
+    while (w > room() && room() > 0 && !whole?.(rest)) {
       let [head, tail] = splitAtWidth(rest, room() - lineWidth - (line ? 1 : 0));
       // Not one character fits even an empty line (a wide one in a narrow room): it overflows.
       if (!head && !line) {
@@ -200,6 +204,42 @@ export function wrap(text: string, width: number, indent = ''): string[] {
   }
   if (line || lines.length === 0) push();
   return lines;
+}
+
+/** A word that is never cut: a URL (to stay clickable and copyable), or one that carries a terminal escape (colour, a link). */
+const UNCUTTABLE = /^[^\w\s]{0,2}https?:\/\/|\x1b/;
+
+/**
+ * Output for a terminal of `width` columns: a line longer than that is wrapped at word
+ * boundaries, its continuation lines indented as the line is, and by `hang` more (or, after a
+ * `key  ` column, under the value); lines that fit are left as they are. URLs and words carrying escapes are never cut (they get a line of their
+ * own); the terminal folds one longer than the line.
+ */
+export function fitLines(text: string, width: number, hang = ''): string {
+  if (!text) return text;
+  return text
+    .split('\n')
+    .map((line) => {
+      if (displayWidth(line) <= width) return line;
+      // `key  value` (an exit code, a label and its link): the value wraps under itself, where
+      // that leaves it room, and no URL that would fit a line of its own has to stay beside the key.
+      const label = /^ *[^ ]+ {2,}(?=[^ ])/.exec(line)?.[0];
+      const beside = label === undefined ? 0 : width - displayWidth(label);
+      const whole = (word: string) => UNCUTTABLE.test(word);
+      const cramped = (word: string) => whole(word) && displayWidth(word) > beside && displayWidth(word) <= width;
+      if (label !== undefined && beside >= 12 && !line.slice(label.length).split(' ').some(cramped)) {
+        const under = ' '.repeat(displayWidth(label));
+        return wrap(line.slice(label.length), beside, '', whole)
+          .map((l, i) => (i ? under : label) + l.trimEnd())
+          .join('\n');
+      }
+      const lead = /^ */.exec(line)![0];
+      const room = Math.max(1, width - lead.length);
+      return wrap(line.slice(lead.length), room, hang, (word) => UNCUTTABLE.test(word))
+        .map((l) => lead + l.trimEnd())
+        .join('\n');
+    })
+    .join('\n');
 }
 
 function splitAtWidth(text: string, width: number): [string, string] {

@@ -1,10 +1,10 @@
 // The commander program, built from the commands (src/commands/): options from the settings
 // table, help in groups with examples and exit codes, and commander's parse errors said as ours.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { COMMANDS, RUNS } from '../commands/index.js';
 import { EXIT, EXIT_CODES, UsageError } from '../errors.js';
 import { longFlag, settingDef, type SettingKey } from '../settings/table.js';
-import { displayWidth, joinWords, largest, pad, quote } from '../text.js';
+import { displayWidth, fitLines, joinWords, largest, pad, quote, wrap } from '../text.js';
 import { VERSION } from '../version.js';
 import type { CommandSpec } from './command.js';
 import type { Run } from './run.js';
@@ -107,13 +107,39 @@ function configure(cmd: Command, run: Run, helpWidth: number): void {
     .exitOverride()
     .showSuggestionAfterError()
     // minWidthToWrap: descriptions wrap even in a narrow column (commander's default, 40, gives up below ~70 columns).
-    .configureHelp({ helpWidth, minWidthToWrap: 16, sortSubcommands: false, sortOptions: false })
+    .configureHelp({ helpWidth, minWidthToWrap: 16, sortSubcommands: false, sortOptions: false, formatItem: stackedWhenNarrow })
     .configureOutput({
-      writeOut: (text) => run.io.stdout.write(text),
+      writeOut: (text) => run.io.stdout.write(helpLines(text, helpWidth)),
       writeErr: (text) => run.io.stderr.write(text),
       // Parse errors become one line, said by main (as JSON too with --json).
       outputError: (text) => run.parseErrors.push(commanderError(text)),
     });
+}
+
+/**
+ * An option or command of the help, as commander lays it out (term, then its description beside
+ * it); where the terminal leaves the description too little room for its words, the description
+ * goes under the term instead, indented, wrapped at word boundaries (commander would leave it
+ * unwrapped, for the terminal to break mid-word).
+ */
+function stackedWhenNarrow(this: Help, term: string, termWidth: number, description: string, helper: Help): string {
+  const width = this.helpWidth ?? 80;
+  if (!description || width - termWidth - 4 >= (this.minWidthToWrap ?? 16)) return Help.prototype.formatItem.call(this, term, termWidth, description, helper);
+  // Indented under the term, less where that lets a long word (RESTAURANT_MENU_REGION) stay whole.
+  const longest = largest(description.split(' ').map(displayWidth).filter((w) => w <= width - 2));
+  const indent = ' '.repeat(Math.max(2, Math.min(6, width - longest)));
+  return [`  ${term}`, ...wrap(description, width - indent.length).map((l) => indent + l)].join('\n');
+}
+
+/**
+ * Help text for the terminal: a line wider than it (the usage, an exit code, an example's
+ * comment) wraps at word boundaries; an example's command (`  $ …`) is left whole, to copy.
+ */
+function helpLines(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => (line.startsWith('  $ ') ? line : fitLines(line, width, '  ')))
+    .join('\n');
 }
 
 /** commander's error text as one line, its suggestion worded as ours: `… Did you mean '--json'?`. */

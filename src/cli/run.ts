@@ -18,7 +18,7 @@ import { pick, resolve, settingDef, type Origin, type Saved, type SettingKey, ty
 import { SettingsStore } from '../store/settings-store.js';
 import { MenuSource, type CacheMode } from '../menu/source.js';
 import { staleNote, type StaleUse } from '../render/wording.js';
-import { clip } from '../text.js';
+import { clip, fitLines } from '../text.js';
 
 export class Run {
   readonly notices = new Notices();
@@ -187,7 +187,9 @@ export class Run {
   /** Prints a command's output; its notes wait for `finish`. Returns the exit code. */
   print(out: Rendered, exitCode: number = EXIT.ok): number {
     this.clearProgress();
-    if (out.stdout) this.io.stdout.write(out.stdout);
+    // On a terminal, a line of ours wider than it wraps at word boundaries (a table already fits).
+    const style = this.chosenStyle;
+    if (out.stdout) this.io.stdout.write(style?.mode === 'table' ? fitLines(out.stdout, style.columns) : out.stdout);
     for (const note of out.notes) this.notices.warn(note);
     return exitCode;
   }
@@ -211,7 +213,7 @@ export class Run {
     if (!interactive) return undefined;
     return async (query, candidates, fits) => {
       this.clearProgress();
-      for (const line of this.notices.take()) this.io.stderr.write(`restaurant-menu: ${line}\n`);
+      for (const line of this.notices.take()) this.writeNote(line);
       const { pick } = await import('../render/picker.js'); // lazy: the prompt library is not on the warm path
       const { c } = await this.style();
       const choose = () => pick(this.io, c, query, candidates, fits);
@@ -249,6 +251,12 @@ export class Run {
     if (stale) this.notices.warn(stale);
     const lines = this.notices.take();
     if (failed?.json) return;
-    for (const line of lines) this.io.stderr.write(`restaurant-menu: ${line}\n`);
+    for (const line of lines) this.writeNote(line);
+  }
+
+  /** A note on stderr; on a terminal, wrapped at word boundaries to its width, continuation lines indented. */
+  private writeNote(note: string): void {
+    const line = `restaurant-menu: ${note}`;
+    this.io.stderr.write(`${this.io.stderr.isTTY ? fitLines(line, this.io.stderr.columns || 80, '  ') : line}\n`);
   }
 }

@@ -56,11 +56,36 @@ export function logOutput(io: Pick<Io, 'stdout' | 'stderr' | 'whenStdoutCloses' 
   };
 }
 
+const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1?\]|0\.0\.0\.0)$/i;
+
+/**
+ * The menu API to relay: --upstream or UPSTREAM_URL; else the API the CLI uses (`config set api`
+ * or RESTAURANT_MENU_API), so that a user who pointed the CLI at their own menu API relays that
+ * one; else the public API. The CLI's API is passed over when it is this relay's own address
+ * (the CLI pointed at the relay): the relay would call itself.
+ */
+export function upstreamOf(run: Pick<Run, 'setting' | 'origin'>, host: string, port: number, log?: Logger): string {
+  if (run.origin('upstream') !== 'default' || run.origin('api') === 'default') return run.setting('upstream');
+  const api = run.setting('api');
+  const url = new URL(api);
+  const apiPort = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  const self = port !== 0 && apiPort === port && (url.hostname === host || LOOPBACK.test(url.hostname) || host === '0.0.0.0' || host === '::');
+  const where = run.origin('api') === 'saved' ? "the saved api ('config set api')" : 'RESTAURANT_MENU_API';
+  if (self) {
+    log?.warn(`${where} is this relay's own address; relaying the public API instead (choose one with --upstream)`, { api: redactUrl(api) });
+    return run.setting('upstream');
+  }
+  log?.info(`relaying ${where}`, { api: redactUrl(api) });
+  return api;
+}
+
 function relayOptions(run: Run, log: Logger): Omit<RelayOptions, 'shared'> {
+  const host = run.setting('host');
+  const port = run.setting('port');
   return {
-    host: run.setting('host'),
-    port: run.setting('port'),
-    upstream: run.setting('upstream'),
+    host,
+    port,
+    upstream: upstreamOf(run, host, port, cluster.isWorker ? undefined : log),
     ttlMs: run.setting('relayTtl'),
     maxStaleMs: run.setting('maxStale'),
     maxEntries: run.setting('maxEntries'),

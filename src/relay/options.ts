@@ -5,7 +5,7 @@ import { boolean, bytes, DAY, def, DEFAULT_API, duration, httpUrl, integer, MINU
 export const RELAY_OPTIONS = {
   host: def({ flag: '--host <host>', env: 'HOST', default: '127.0.0.1', parse: nonEmpty, describe: 'address to listen on' }),
   port: def({ flag: '--port <port>', env: 'PORT', default: '8000', parse: integer(0, 65535), describe: 'port to listen on (0: any free port)' }),
-  upstream: def({ flag: '--upstream <url>', env: 'UPSTREAM_URL', default: DEFAULT_API, parse: httpUrl, describe: 'the menu API to relay' }),
+  upstream: def({ flag: '--upstream <url>', env: 'UPSTREAM_URL', default: DEFAULT_API, parse: httpUrl, describe: 'the menu API to relay; unset, the saved api (config set api)' }),
   relayTtl: def({
     flag: '--ttl <duration>',
     env: 'CACHE_TTL',

@@ -115,7 +115,13 @@ export function listLines(style: Style, groups: RegionGroup<Restaurant>[], headi
   for (const group of groups) {
     if (out.length) out.push('');
     if (headings) out.push(style.c.bold(`${group.region} (${group.restaurants.length})`));
-    for (const r of group.restaurants) out.push(`  ${style.c.cyan(pad(r.id, idWidth))}  ${r.name}`);
+    // A name too long for the line wraps under itself, not under the identifiers.
+    const room = Math.max(12, style.columns - idWidth - 4);
+    const hang = ' '.repeat(idWidth + 4);
+    for (const r of group.restaurants) {
+      const [first, ...rest] = wrap(r.name, room);
+      out.push(`  ${style.c.cyan(pad(r.id, idWidth))}  ${first}`, ...rest.map((l) => hang + l));
+    }
   }
   return out;
 }

@@ -49,8 +49,13 @@ export const SHOWN_CHOICES = 200;
 export function pickerSource(candidates: readonly Restaurant[]) {
   const choices = candidates.map((r) => ({
     text: [r.name, r.id, r.region].map(foldHead).join(' '),
+    shown: clip(r.name, SHOWN_NAME),
     choice: { name: `${clip(r.name, SHOWN_NAME)}  (${clip(r.region, SHOWN_REGION)})`, value: r, description: clip(r.id, SHOWN_NAME) },
   }));
+  // In the order of the names shown, as Swedish sorts them (Å, Ä, Ö after Z; case and accents
+  // second), not by identifier; then by region and identifier, so the order is the same every time.
+  const collator = new Intl.Collator('sv', { numeric: true });
+  choices.sort((a, b) => collator.compare(a.shown, b.shown) || collator.compare(a.choice.value.region, b.choice.value.region) || (a.choice.value.id < b.choice.value.id ? -1 : a.choice.value.id > b.choice.value.id ? 1 : 0));
   return (term: string | undefined) => {
     const words = [...new Set(fold(term ?? '').split(' ').filter(Boolean))];
     const fitting = choices.filter((c) => words.every((w) => c.text.includes(w)));

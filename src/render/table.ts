@@ -26,19 +26,45 @@ const MARKER = /^( *)(— |• |★ )/;
 
 const textOf = (line: CellLine) => (typeof line === 'string' ? line : line.text);
 
-/** Column widths: each column's widest line, then the widest shrunk first until the table fits. */
-function layout(columns: Column[], rows: Row[], room: number): number[] {
+/** The indent and marker before a line's text: its continuation lines hang under the text after them. */
+function hangOf(text: string): number {
+  const match = MARKER.exec(text);
+  return match ? displayWidth(match[1]!) + displayWidth(match[2]!) : (/^ */.exec(text)?.[0].length ?? 0);
+}
+
+/** What a table's columns need: each column's widest line, and the narrowest it may be made without cutting a word. */
+function needs(columns: Column[], rows: Row[]): { natural: number[]; mins: number[] } {
   const natural = columns.map((col, i) =>
     largest(
       rows.flatMap((row) => (row[i] ?? []).map((l) => displayWidth(clip(textOf(l), MAX_LINE)))),
       displayWidth(col.head),
     ),
   );
-  // A column is never narrower than its longest word (up to 20), so names wrap between words.
-  const longestWord = columns.map((_, i) => largest(rows.flatMap((row) => (row[i] ?? []).flatMap((l) => clip(textOf(l), MAX_LINE).split(' ').map((w) => Math.min(20, displayWidth(w)))))));
-  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  // A column is never narrower than its longest word (up to 20) and the indent or bullet before
+  // it, so names and dishes wrap between words and a bullet stays with its dish.
+  const longestWord = columns.map((col, i) =>
+    largest([
+      ...col.head.split(' ').map((w) => Math.min(WORD_MAX, displayWidth(w))),
+      ...rows.flatMap((row) =>
+        (row[i] ?? []).map((l) => {
+          const text = clip(textOf(l), MAX_LINE);
+          return hangOf(text) + largest(text.split(' ').map((w) => Math.min(WORD_MAX, displayWidth(w))));
+        }),
+      ),
+    ]),
+  );
+  return { natural, mins: columns.map((col, i) => Math.min(natural[i]!, Math.max(col.min ?? 8, longestWord[i]!))) };
+}
+
+/** A word longer than this may be cut to fit a column. */
+const WORD_MAX = 20;
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** Column widths: each column's widest line, then the widest shrunk first until the table fits. */
+function layout(columns: Column[], rows: Row[], room: number): number[] {
+  const { natural, mins: whole } = needs(columns, rows);
   if (sum(natural) <= room) return natural;
-  let mins = columns.map((col, i) => Math.min(natural[i]!, Math.max(col.min ?? 8, longestWord[i]!)));
+  let mins = whole;
   // On a very narrow terminal, words may have to be cut: fall back to the declared minimums,
   // then shrink those too, rather than overflow the line.
   if (sum(mins) > room) mins = columns.map((col, i) => Math.min(natural[i]!, col.min ?? 8));
@@ -55,13 +81,25 @@ function layout(columns: Column[], rows: Row[], room: number): number[] {
   return width(lo);
 }
 
+/**
+ * Whether a table of these columns fits the terminal with every word whole (up to 20 columns
+ * long, with its bullet): below that width, `today` and `find` stack each restaurant's name
+ * above its dishes instead.
+ */
+export function holdsWords(style: Style, columns: Column[], rows: Row[]): boolean {
+  return sum(needs(columns, rows).mins) <= contentRoom(style, columns.length);
+}
+
 function wrapLine(line: CellLine, width: number): string[] {
   const text = clip(textOf(line), MAX_LINE);
   const match = MARKER.exec(text);
-  // An indent is kept on every line (wrap() would drop it); a marker hangs the rest under the text.
-  const indent = match?.[1] ?? '';
-  const hang = match ? ' '.repeat(displayWidth(match[2]!)) : '';
-  const wrapped = wrap(text.slice(indent.length), width - indent.length, hang).map((l) => indent + l);
+  // An indent is kept on every line (wrap() would drop it); a marker starts the first line and
+  // the rest hangs under the text after it, so that a marker never stands on a line alone.
+  const indent = match?.[1] ?? /^ */.exec(text)![0];
+  const marker = match?.[2] ?? '';
+  const hang = ' '.repeat(displayWidth(marker));
+  const room = Math.max(1, width - displayWidth(indent) - hang.length);
+  const wrapped = wrap(text.slice(indent.length + marker.length), room).map((l, i) => indent + (i === 0 ? marker : hang) + l);
   return typeof line === 'string' ? wrapped : wrapped.map((text) => line.paint(text));
 }
 
@@ -78,6 +116,27 @@ let Table: typeof import('cli-table3') | undefined;
 /** Loads cli-table3, once, before the first table is drawn (only output in table mode has tables). */
 export async function loadTable(): Promise<void> {
   Table ??= (await import('cli-table3')).default;
+}
+
+/**
+ * The lines of a group of rows, cell by cell. A cell taller than the rest of its row runs on into
+ * the cells below it that are empty (a restaurant's name and "(cached copy)" beside its next
+ * dishes), rather than leave a blank line between two dishes of the next column.
+ */
+export function groupLines(group: Row[], widths: number[]): string[][] {
+  const out: string[][] = [];
+  const carried: string[][] = widths.map(() => []);
+  for (const [r, row] of group.entries()) {
+    const next = group[r + 1];
+    const cells = widths.map((w, i) => [...carried[i]!.splice(0), ...(row[i] ?? []).flatMap((line) => wrapLine(line, w))]);
+    // A cell may run on when the next row of the group leaves its column empty.
+    const runsOn = cells.map((_, i) => next !== undefined && (next[i] ?? []).length === 0);
+    const fixed = cells.filter((_, i) => !runsOn[i]).map((cell) => cell.length);
+    const height = Math.max(1, ...(fixed.length ? fixed : cells.map((cell) => cell.length)));
+    for (const [i, cell] of cells.entries()) if (runsOn[i] && cell.length > height) carried[i] = cell.splice(height);
+    for (let y = 0; y < height; y++) out.push(cells.map((cell) => cell[y] ?? ''));
+  }
+  return out;
 }
 
 /** A rule across the table (┌─┬─┐, ├─┼─┤, └─┴─┘), which the border colour paints as one piece. */
@@ -122,11 +181,7 @@ export function boxTable(style: Style, columns: Column[], groups: Row[][], width
       flush();
       out.push(rule!);
     }
-    for (const row of group) {
-      const cells = widths.map((w, i) => (row[i] ?? []).flatMap((line) => wrapLine(line, w)));
-      const height = Math.max(1, ...cells.map((cell) => cell.length));
-      for (let y = 0; y < height; y++) pending.push(cells.map((cell, i) => pad(cell[y] ?? '', widths[i]!)));
-    }
+    for (const line of groupLines(group, widths)) pending.push(line.map((text, i) => pad(text, widths[i]!)));
   }
   flush();
   // A table with no rows still has the rule under its head.

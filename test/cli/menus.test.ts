@@ -60,14 +60,14 @@ describe('find', () => {
     const r = await run('find', 'surströmming');
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe("restaurant-menu: no dish today matches 'surströmming' (searched 18 menus)\n");
+    expect(r.stderr).toBe("restaurant-menu: no dish today matches 'surströmming' (searched 16 menus; 2 restaurants have published none today)\n");
     expect(json(await run('find', 'surströmming', '--json')).status).toBe('no_matches');
   });
 
   test('on a Saturday with most menus published, no weekend hint either', async () => {
     t.at(SATURDAY);
     const r = await run('find', 'surströmming');
-    expect(r.stderr).toBe("restaurant-menu: no dish today matches 'surströmming' (searched 18 menus)\n");
+    expect(r.stderr).toBe("restaurant-menu: no dish today matches 'surströmming' (searched 16 menus; 2 restaurants have published none today)\n");
   });
 
   test('on a Saturday with no menu published anywhere: the weekend hint', async () => {
@@ -75,7 +75,7 @@ describe('find', () => {
     for (const id of ALL_IDS) t.api.dishes[id] = [];
     const r = await run('find', 'lax');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/no dish today matches 'lax' \(searched 18 menus; restaurants are usually closed on weekends\)/);
+    expect(r.stderr).toMatch(/no dish today matches 'lax' \(none of the 18 restaurants has published a menu today; restaurants are usually closed on weekends\)/);
   });
 
   test.each([
@@ -415,7 +415,8 @@ describe('--open', () => {
     expect(r.stderr).toBe('restaurant-menu: could not open a browser; the menu link is in the output above\n');
     // Where a terminal shows links as short clickable text, the note gives the whole link.
     const linked = await t.runWith(['--api', t.api.url, 'dufva', '--open', 'menu'], { openUrl: async () => false, columns: 80, env: { FORCE_HYPERLINK: '1' } });
-    expect(linked.stderr).toBe('restaurant-menu: could not open a browser; the menu link is https://matfest.se/veckans-lunch/\n');
+    // (Wrapped to the terminal's 80 columns, the link whole on a line of its own.)
+    expect(linked.stderr).toBe('restaurant-menu: could not open a browser; the menu link is\n  https://matfest.se/veckans-lunch/\n');
   });
 
   test('a restaurant without that link says so', async () => {

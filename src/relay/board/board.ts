@@ -158,7 +158,9 @@ export function createBoard(deps: BoardDeps): BoardHandler {
         });
         return { status: 200, body: Buffer.from(jsonWithWarnings(result, source.warnings())) };
       } catch (error) {
-        // Failures travel as the relay's errors (so that relays waiting on this one through Redis fail alike).
+        // Failures travel as the relay's errors (so that relays waiting on this one through Redis fail alike):
+        // the upstream's failure itself where there is one, with the code, status and words the relayed paths answer with.
+        if (error instanceof ApiError && error.cause instanceof RelayError) throw error.cause;
         if (error instanceof ApiError) throw new RelayError(error.transient ? 'UPSTREAM_UNREACHABLE' : 'UPSTREAM_STATUS', error.message);
         if (error instanceof UsageError) throw new RelayError('BAD_REQUEST', error.message);
         throw error;
@@ -207,6 +209,8 @@ export function createBoard(deps: BoardDeps): BoardHandler {
   function failure(error: unknown): RelayError {
     if (error instanceof RelayError) return error;
     if (error instanceof UsageError) return new RelayError('BAD_REQUEST', error.message);
+    // The upstream's own failure: answered with the code, status and words of the relayed paths.
+    if (error instanceof ApiError && error.cause instanceof RelayError) return error.cause;
     if (error instanceof ApiError) return new RelayError(error.transient ? 'UPSTREAM_UNREACHABLE' : 'UPSTREAM_STATUS', error.message);
     throw error;
   }

@@ -22,7 +22,10 @@ const API_CODES: Partial<Record<RelayErrorCode, ApiErrorCode>> = {
 /** The relay's failure, as the CLI's error: transient (a copy may stand in) unless the API's answer was bad. */
 export function apiErrorOf(error: RelayError): ApiError {
   const code = API_CODES[error.code] ?? 'API_BAD_RESPONSE';
-  return new ApiError(code, `the menu API failed: ${error.message}`, code !== 'API_BAD_RESPONSE');
+  const apiError = new ApiError(code, `the menu API failed: ${error.message}`, code !== 'API_BAD_RESPONSE');
+  // Kept, so that `/-/today` answers a failed upstream exactly as the relayed paths do.
+  apiError.cause = error;
+  return apiError;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
