@@ -9,11 +9,12 @@
 // or an own endpoint that must (metrics) goes async.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { boardRoute, lazyBoard, type BoardDeps } from './board/route.js';
-import type { CachedAnswer, CacheResult, RelayCache } from './cache.js';
+import type { CacheResult, RelayCache } from './cache.js';
 import { errorBody, RelayError, type RelayErrorCode } from './errors.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
 import { checkTarget } from './safe-path.js';
+import type { CachedAnswer } from './shared.js';
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
 

@@ -25,7 +25,7 @@ import { hostname } from 'node:os';
 import { createClient, RESP_TYPES } from '@redis/client';
 import { parseUntrusted } from '../json.js';
 import { neutralise, redactUrl } from '../text.js';
-import type { CachedAnswer } from './cache.js';
+import type { CachedAnswer } from './shared.js';
 import { RelayError, type RelayErrorCode } from './errors.js';
 import { JSON_TYPE } from './handler.js';
 import type { Logger } from './log.js';
