@@ -11,20 +11,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { boardRoute, lazyBoard, type BoardDeps } from './board/route.js';
 import type { CacheResult, RelayCache } from './cache.js';
 import { errorBody, RelayError, type RelayErrorCode } from './errors.js';
+import { JSON_TYPE, SECURITY_HEADERS } from './headers.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
 import { checkTarget } from './safe-path.js';
 import type { CachedAnswer } from './shared.js';
-
-export const JSON_TYPE = 'application/json; charset=utf-8';
-
-/** Sent with every answer: never sniffed as HTML, never framed, never a referrer. */
-export const SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-} as const;
 
 const SECURITY_FLAT: string[] = Object.entries(SECURITY_HEADERS).flat();
 

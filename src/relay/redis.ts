@@ -27,7 +27,7 @@ import { parseUntrusted } from '../json.js';
 import { neutralise, redactUrl } from '../text.js';
 import type { CachedAnswer } from './shared.js';
 import { RelayError, type RelayErrorCode } from './errors.js';
-import { JSON_TYPE } from './handler.js';
+import { JSON_TYPE } from './headers.js';
 import type { Logger } from './log.js';
 import type { SharedStore } from './shared.js';
 

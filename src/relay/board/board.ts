@@ -15,7 +15,7 @@ import { SETTINGS } from '../../settings/table.js';
 import { joinWords, quote } from '../../text.js';
 import { RelayCache } from '../cache.js';
 import { errorBody, RelayError } from '../errors.js';
-import { JSON_TYPE, SECURITY_HEADERS } from '../handler.js';
+import { JSON_TYPE, SECURITY_HEADERS } from '../headers.js';
 import type { CachedAnswer } from '../shared.js';
 import { boardPage, errorPage, REFRESH_SECONDS } from './page.js';
 import type { BoardDeps, BoardHandler, BoardRoute } from './route.js';
