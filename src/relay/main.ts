@@ -107,7 +107,7 @@ export async function serve(run: Run): Promise<number> {
   const workers = run.setting('workers');
   const redis = run.setting('redis');
   // The start-up line: as the flags take them (`--ttl 10s --max-bytes 64MB`), not as milliseconds and bytes.
-  const redisKeys = redis ? (await import('./redis.js')).redisPrefix(options.upstream) : undefined;
+  const redisKeys = redis ? (await import('./redis/layout.js')).redisPrefix(options.upstream) : undefined;
   const listening = (url: string, extra: Record<string, unknown> = {}) =>
     log.info('relay listening', {
       url,
@@ -123,7 +123,7 @@ export async function serve(run: Run): Promise<number> {
 
   let shared: SharedStore | undefined;
   if (redis) {
-    const { connectRedis } = await import('./redis.js');
+    const { connectRedis } = await import('./redis/store.js');
     shared = await connectRedis({
       url: redis,
       prefix: redisKeys!,

@@ -1,5 +1,5 @@
 // What the relay keeps of an upstream answer, and what its cache (cache.ts) needs from a store
-// shared by several relay processes (Redis, in redis.ts). Every method of the store degrades
+// shared by several relay processes (Redis, in redis/). Every method of the store degrades
 // instead of failing: a store that is down or slow must never stop the relay from answering from
 // memory and upstream.
 
