@@ -8,7 +8,7 @@
 // `/restaurant/%62ikupan` and `/restaurant/bikupan` are one cache entry and one upstream call.
 // A path that is already canonical (the usual case) is checked in one pass over its characters
 // and returned as is: no regular expression, no allocation.
-// Pure and table-tested (test/relay-safe-path.test.ts).
+// Pure and table-tested (test/unit/relay-safe-path.test.ts).
 
 export const MAX_TARGET_LENGTH = 2048;
 
