@@ -52,6 +52,14 @@ export interface BoardDeps {
 
 export type BoardHandler = (req: IncomingMessage, res: ServerResponse, route: BoardRoute, note: (result: CacheResult) => void) => Promise<void>;
 
+/** A failure as the relay words its own: 400 for a bad option, 502/504 when there is nothing to show. */
+function failure(error: unknown): RelayError {
+  if (error instanceof RelayError) return error;
+  if (error instanceof UsageError) return new RelayError('BAD_REQUEST', error.message);
+  if (error instanceof ApiError) return new RelayError(error.transient ? 'UPSTREAM_UNREACHABLE' : 'UPSTREAM_STATUS', error.message);
+  throw error;
+}
+
 export function createBoard(deps: BoardDeps): BoardHandler {
   const results = new RelayCache({
     ttlMs: deps.ttlMs,
@@ -82,9 +90,7 @@ export function createBoard(deps: BoardDeps): BoardHandler {
         return { status: 200, body: Buffer.from(jsonWithWarnings(result, source.warnings())) };
       } catch (error) {
         // Failures travel as the relay's errors (so that relays waiting on this one through Redis fail alike).
-        if (error instanceof ApiError) throw new RelayError(error.transient ? 'UPSTREAM_UNREACHABLE' : 'UPSTREAM_STATUS', error.message);
-        if (error instanceof UsageError) throw new RelayError('BAD_REQUEST', error.message);
-        throw error;
+        throw failure(error);
       }
     },
   });
@@ -125,14 +131,6 @@ export function createBoard(deps: BoardDeps): BoardHandler {
     age: Math.max(0, Math.floor((deps.now() - answer.fetchedAt) / 1000)),
     'cache-control': `max-age=${results.remainingSeconds(answer)}`,
   });
-
-  /** A failure as the relay words its own: 400 for a bad option, 502/504 when there is nothing to show. */
-  function failure(error: unknown): RelayError {
-    if (error instanceof RelayError) return error;
-    if (error instanceof UsageError) return new RelayError('BAD_REQUEST', error.message);
-    if (error instanceof ApiError) return new RelayError(error.transient ? 'UPSTREAM_UNREACHABLE' : 'UPSTREAM_STATUS', error.message);
-    throw error;
-  }
 
   return async (req: IncomingMessage, res: ServerResponse, route: BoardRoute, note) => {
     if (route.kind === 'css' || route.kind === 'icon') {
