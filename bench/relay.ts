@@ -17,7 +17,7 @@
 // wrk is the load generator for 1 and 2 (it costs the servers' core less than a Node client);
 // load goes to 127.0.0.1 only, each run bounded by --seconds.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { SourceMap } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -26,7 +26,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { startMenuApi } from '../test/helpers/menu-api.js';
-import { findProgram, launch, onFreePort } from '../test/helpers/redis-server.js';
+import { launchNginx, type Nginx } from '../test/helpers/nginx.js';
+import { findProgram } from '../test/helpers/redis-server.js';
 import { median } from './lib.js';
 
 const { values } = parseArgs({
@@ -121,78 +122,35 @@ function capture(url: string): Promise<{ body: string; headers: Record<string, s
   });
 }
 
-/** nginx with proxy_cache in front of `upstream`, in the foreground, everything in a temp dir. */
-async function startNginxCache(upstream: string): Promise<{ pid: number; url: string; close(): Promise<void> }> {
-  const nginx = findProgram('nginx', 'nginx');
-  const dir = mkdtempSync(join(tmpdir(), 'rm-nginx-cache-'));
-  chmodSync(dir, 0o755); // run as root, nginx's workers switch to an unprivileged user
-  mkdirSync(join(dir, 'cache'), { mode: 0o777 });
+/** nginx with proxy_cache in front of `upstream` (test/helpers/nginx.ts runs it). */
+function startNginxCache(upstream: string): Promise<Nginx> {
   const { host } = new URL(upstream);
-  const token = String(Math.random());
-  let started: Awaited<ReturnType<typeof launch>> | undefined;
-  const port = await onFreePort(async (p) => {
-    const conf = join(dir, 'nginx.conf');
-    // The same headers the relay adds; x-cache says what the cache did.
-    writeFileSync(
-      conf,
-      `daemon off;
-master_process on;
-worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log stderr warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  keepalive_requests 1000000;  # like the relay: no cap on requests per connection
-  client_body_temp_path ${dir}/client_body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  proxy_cache_path ${dir}/cache keys_zone=menu:1m max_size=64m inactive=1h use_temp_path=off;
-  upstream api { server ${host}; keepalive 4; }
-  server {
-    listen 127.0.0.1:${p};
-    location = /-/nginx { return 200 "${token}"; }
-    location / {
-      proxy_pass http://api;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_cache menu;
-      proxy_cache_valid 200 404 1h;
-      proxy_cache_lock on;
-      proxy_cache_use_stale error timeout updating;
-      add_header x-cache $upstream_cache_status always;
-      add_header x-content-type-options nosniff always;
-      add_header content-security-policy "default-src 'none'; frame-ancestors 'none'" always;
-      add_header x-frame-options DENY always;
-      add_header referrer-policy no-referrer always;
-    }
+  // The same headers the relay adds; x-cache says what the cache did.
+  return launchNginx((dir, port, token) => {
+    mkdirSync(join(dir, 'cache'), { recursive: true, mode: 0o777 });
+    return `keepalive_requests 1000000;  # like the relay: no cap on requests per connection
+proxy_cache_path ${dir}/cache keys_zone=menu:1m max_size=64m inactive=1h use_temp_path=off;
+upstream api { server ${host}; keepalive 4; }
+server {
+  listen 127.0.0.1:${port};
+  location = /-/nginx { return 200 "${token}"; }
+  location / {
+    proxy_pass http://api;
+    proxy_http_version 1.1;
+    proxy_set_header Connection "";
+    proxy_cache menu;
+    proxy_cache_valid 200 404 1h;
+    proxy_cache_lock on;
+    proxy_cache_use_stale error timeout updating;
+    add_header x-cache $upstream_cache_status always;
+    add_header x-content-type-options nosniff always;
+    add_header content-security-policy "default-src 'none'; frame-ancestors 'none'" always;
+    add_header x-frame-options DENY always;
+    add_header referrer-policy no-referrer always;
   }
 }
-`,
-    );
-    started = await launch(nginx, ['-p', dir, '-e', 'stderr', '-c', conf], async () => {
-      try {
-        return (await (await fetch(`http://127.0.0.1:${p}/-/nginx`)).text()) === token;
-      } catch {
-        return false;
-      }
-    }, { stopSignal: 'SIGTERM' });
-    return p;
+`;
   });
-  return {
-    pid: started!.child.pid!,
-    url: `http://127.0.0.1:${port}`,
-    async close() {
-      const { child, exited } = started!;
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }
 
 const stop = (child: ChildProcess) =>
@@ -260,7 +218,7 @@ await capture(relay.url + key); // MISS: cached from now on
 const answer = await capture(relay.url + key);
 if (answer.headers['x-cache'] !== 'HIT') throw new Error(`the relay did not answer ${key} from its cache`);
 const baseline = await start([bare], { BODY: answer.body, HEADERS: JSON.stringify(answer.headers) });
-let nginx: Awaited<ReturnType<typeof startNginxCache>> | undefined;
+let nginx: Nginx | undefined;
 try {
   nginx = await startNginxCache(api.url);
   await capture(nginx.url + key);

@@ -3,16 +3,10 @@
 // all of it on the event loop, where no time limit can interrupt it. So the nesting is counted
 // first, in one pass over the text with no allocation, and a text nested deeper than any answer
 // of the menu API is refused unparsed.
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './char-codes.js';
 
 /** Deeper than any menu API answer (three levels) or relay entry by a wide margin. */
 export const MAX_JSON_DEPTH = 64;
-
-const OPEN_BRACE = 0x7b;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACE = 0x7d;
-const CLOSE_BRACKET = 0x5d;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 
 /** Whether the text's objects and arrays nest no deeper than `max` (strings skipped, escapes honoured). */
 export function nestingWithin(text: string, max = MAX_JSON_DEPTH): boolean {

@@ -10,14 +10,7 @@
 // With a shared store (Redis, see shared.ts), the memory cache is a near-cache in front of it and
 // "one call" holds across every process that shares the store.
 import { LRUCache } from 'lru-cache';
-import type { SharedStore } from './shared.js';
-
-export interface CachedAnswer {
-  status: number;
-  body: Buffer;
-  /** When the answer arrived from upstream (ms). */
-  fetchedAt: number;
-}
+import type { CachedAnswer, SharedStore } from './shared.js';
 
 export type CacheResult = 'HIT' | 'MISS' | 'STALE';
 

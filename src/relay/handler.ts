@@ -4,28 +4,21 @@
 //
 // A cached answer is the hot path and costs little more than a bare node:http server sending the
 // same bytes (bench/relay.ts measures it): it is answered synchronously (no promise, no closure),
-// from headers kept per cache entry as the flat array writeHead takes (no object or spread per
-// request), with one clock read. Only a lookup that must wait (the shared store, the upstream)
-// or an own endpoint that must (metrics) goes async.
+// from headers kept per cache entry as the flat array writeHead takes (cached-head.ts: no object
+// or spread per request), with one clock read. Only a lookup that must wait (the shared store,
+// the upstream) or an own endpoint that must (metrics) goes async. The lunch board (board/) is
+// loaded on its first request.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { boardRoute, lazyBoard, type BoardDeps } from './board/route.js';
-import type { CachedAnswer, CacheResult, RelayCache } from './cache.js';
+import type { BoardDeps, BoardHandler } from './board/board.js';
+import { boardRoute } from './board/route.js';
+import { CachedHead } from './cached-head.js';
+import type { CacheResult, RelayCache } from './cache.js';
 import { errorBody, RelayError, type RelayErrorCode } from './errors.js';
+import { JSON_TYPE, SECURITY_HEADERS } from './headers.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
 import { checkTarget } from './safe-path.js';
-
-export const JSON_TYPE = 'application/json; charset=utf-8';
-
-/** Sent with every answer: never sniffed as HTML, never framed, never a referrer. */
-export const SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-} as const;
-
-const SECURITY_FLAT: string[] = Object.entries(SECURITY_HEADERS).flat();
+import type { CachedAnswer } from './shared.js';
 
 /**
  * Responses the relay has not finished when its handler returns (a lookup waiting for the shared
@@ -50,36 +43,16 @@ export interface HandlerDeps {
   board?: Pick<BoardDeps, 'ttlMs' | 'shared'>;
 }
 
-// Where the values that change per request sit in a cached answer's header array.
-const X_CACHE = 3 + SECURITY_FLAT.length + 2;
-const AGE = X_CACHE + 2;
-const CACHE_CONTROL = AGE + 2;
-
-/**
- * A cached answer's response headers, made once per entry, in the order the relay has always
- * sent them: content-type, content-length, the security headers, x-cache, age, cache-control.
- * The array is filled in and handed to writeHead, which copies it into the response head at once.
- * The texts of age and max-age are remade only when their number changes (once a second at most).
- */
-class CachedHead {
-  readonly headers: Array<string | number>;
-  private age = -1;
-  private maxAge = -1;
-
-  constructor(body: Buffer) {
-    this.headers = ['content-type', JSON_TYPE, 'content-length', body.length, ...SECURITY_FLAT, 'x-cache', '', 'age', '', 'cache-control', ''];
-  }
-
-  fill(result: CacheResult, age: number, maxAge: number): Array<string | number> {
-    const headers = this.headers;
-    headers[X_CACHE] = result;
-    if (age !== this.age) headers[AGE] = String((this.age = age));
-    if (maxAge !== this.maxAge) headers[CACHE_CONTROL] = `max-age=${(this.maxAge = maxAge)}`;
-    return headers;
-  }
-}
-
 const ignore = (): void => {};
+
+/** The board's handler, its code imported on the first request for it: the relay starts without it. */
+function lazyBoard(deps: BoardDeps): BoardHandler {
+  let board: Promise<BoardHandler> | undefined;
+  return async (req, res, route, note) => {
+    board ??= import('./board/board.js').then((m) => m.createBoard(deps));
+    return (await board)(req, res, route, note);
+  };
+}
 
 export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: ServerResponse) => void {
   const { cache, metrics, log } = deps;

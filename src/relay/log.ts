@@ -1,7 +1,8 @@
 // The relay's log: one line per event. JSON lines for log collectors (the default when stdout is
 // not a terminal), or readable text on a terminal. Field values are neutralised like any text
-// that may come from the network (a hostile content type, a path).
-import type { Output } from '../cli/io.js';
+// that may come from the network (a hostile content type, a path). Where the lines go: stdout,
+// for as long as it takes them (logOutput).
+import type { Io, Output } from '../cli/io.js';
 import { neutralise } from '../text.js';
 
 export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
@@ -39,7 +40,7 @@ export function createLogger(options: LoggerOptions): Logger {
     return `${time.slice(11, 19)} ${level.padEnd(5)} ${msg}${rest ? `  ${rest}` : ''}\n`;
   };
   // A logger never throws: a line that cannot be written is dropped (the output says so, once;
-  // see logOutput in commands/serve.ts). An access-log line is written in a response's `finish`
+  // see logOutput below). An access-log line is written in a response's `finish`
   // handler, where a throw would be an uncaught exception.
   const write = (text: string) => {
     try {
@@ -55,3 +56,43 @@ export function createLogger(options: LoggerOptions): Logger {
 
 /** A logger that writes nowhere (tests, and a relay whose log output was closed). */
 export const silentLogger: Logger = { error: () => {}, warn: () => {}, info: () => {}, debug: () => {} };
+
+/**
+ * The log's output: stdout, until it is closed (a log shipper that restarts, `| head`) or fails
+ * (a full disk, `> /dev/full`). Losing the log never stops the relay: it says so once on stderr
+ * and goes on serving. A failed write drops that line; later lines are tried again (the disk may
+ * be freed), a closed output is not written again. If stderr fails too, nothing more is said.
+ */
+export function logOutput(io: Pick<Io, 'stdout' | 'stderr' | 'whenStdoutCloses' | 'whenStdoutFails'>): Output {
+  let closed = false;
+  let said = false;
+  const say = (why: string) => {
+    if (said) return;
+    said = true;
+    try {
+      io.stderr.write(`restaurant-menu: ${why}; the relay keeps serving without logs\n`);
+    } catch {
+      // stderr failed as well: nowhere left to say it
+    }
+  };
+  io.whenStdoutCloses?.(() => {
+    closed = true;
+    say('the log output was closed');
+  });
+  // A write that fails on the process's stdout (a full disk) drops that line; the next is tried.
+  io.whenStdoutFails?.((reason) => {
+    say(`cannot write the log: ${reason}`);
+    return 'try-next-write';
+  });
+  return {
+    write: (text: string) => {
+      if (closed) return;
+      try {
+        io.stdout.write(text);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException)?.code;
+        say(code === 'ENOSPC' ? 'cannot write the log: the disk is full' : `cannot write the log (${code ?? String(error)})`);
+      }
+    },
+  };
+}

@@ -5,56 +5,14 @@ import cluster from 'node:cluster';
 import type { Run } from '../cli/run.js';
 import { durationText, formatBytes } from '../duration.js';
 import { EXIT, LocalError, UsageError } from '../errors.js';
-import type { Io, Output } from '../cli/io.js';
-import { createLogger, LOG_LEVELS, type Logger } from './log.js';
+import { createLogger, LOG_LEVELS, logOutput, type Logger } from './log.js';
 import { startRelay, type RelayOptions } from './server.js';
 import type { SharedStore } from './shared.js';
 import { redactUrl } from '../text.js';
 import { VERSION } from '../version.js';
+import { runPrimary, type Message } from './workers.js';
 
 const LOG_FORMATS = ['auto', 'text', 'json'] as const;
-
-type Message = { type: 'listening'; url: string } | { type: 'failed'; message: string } | 'shutdown';
-
-/**
- * The log's output: stdout, until it is closed (a log shipper that restarts, `| head`) or fails
- * (a full disk, `> /dev/full`). Losing the log never stops the relay: it says so once on stderr
- * and goes on serving. A failed write drops that line; later lines are tried again (the disk may
- * be freed), a closed output is not written again. If stderr fails too, nothing more is said.
- */
-export function logOutput(io: Pick<Io, 'stdout' | 'stderr' | 'whenStdoutCloses' | 'whenStdoutFails'>): Output {
-  let closed = false;
-  let said = false;
-  const say = (why: string) => {
-    if (said) return;
-    said = true;
-    try {
-      io.stderr.write(`restaurant-menu: ${why}; the relay keeps serving without logs\n`);
-    } catch {
-      // stderr failed as well: nowhere left to say it
-    }
-  };
-  io.whenStdoutCloses?.(() => {
-    closed = true;
-    say('the log output was closed');
-  });
-  // A write that fails on the process's stdout (a full disk) drops that line; the next is tried.
-  io.whenStdoutFails?.((reason) => {
-    say(`cannot write the log: ${reason}`);
-    return 'try-next-write';
-  });
-  return {
-    write: (text: string) => {
-      if (closed) return;
-      try {
-        io.stdout.write(text);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException)?.code;
-        say(code === 'ENOSPC' ? 'cannot write the log: the disk is full' : `cannot write the log (${code ?? String(error)})`);
-      }
-    },
-  };
-}
 
 const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1?\]|0\.0\.0\.0)$/i;
 
@@ -117,7 +75,7 @@ function stopRequested(log: Logger): Promise<void> {
 export async function serve(run: Run): Promise<number> {
   const level = run.setting('logLevel');
   const format = run.setting('logFormat');
-  // The words are checked where they are parsed (settings.ts); again here, against the logger's
+  // The words are checked where they are parsed (options.ts); again here, against the logger's
   // own lists, so that no word that happens to name a property of a plain object ('constructor')
   // can make a logger that logs nothing.
   if (!(LOG_LEVELS as readonly unknown[]).includes(level)) throw new UsageError(`--log-level: must be one of ${LOG_LEVELS.join(', ')}`);
@@ -132,7 +90,7 @@ export async function serve(run: Run): Promise<number> {
   const workers = run.setting('workers');
   const redis = run.setting('redis');
   // The start-up line: as the flags take them (`--ttl 10s --max-bytes 64MB`), not as milliseconds and bytes.
-  const redisKeys = redis ? (await import('./redis.js')).redisPrefix(options.upstream) : undefined;
+  const redisKeys = redis ? (await import('./redis/layout.js')).redisPrefix(options.upstream) : undefined;
   const listening = (url: string, extra: Record<string, unknown> = {}) =>
     log.info('relay listening', {
       url,
@@ -148,7 +106,7 @@ export async function serve(run: Run): Promise<number> {
 
   let shared: SharedStore | undefined;
   if (redis) {
-    const { connectRedis } = await import('./redis.js');
+    const { connectRedis } = await import('./redis/store.js');
     shared = await connectRedis({
       url: redis,
       prefix: redisKeys!,
@@ -185,66 +143,5 @@ export async function serve(run: Run): Promise<number> {
   } else {
     log.info('stopped');
   }
-  return EXIT.ok;
-}
-
-/**
- * Starts the workers and restarts one that dies once serving. A worker that cannot start (its
- * port taken, no permission) stops them all: the primary exits 4 with one line.
- */
-async function runPrimary(workers: number, log: Logger, shared: boolean, listening: (url: string) => void): Promise<number> {
-  log.info('starting workers', { workers, cache: shared ? 'shared through Redis' : 'each worker has its own' });
-  const ready = new Set<number>();
-  let announced = false;
-  let stopping = false;
-  let failure: string | undefined;
-  const stopAll = () => {
-    stopping = true;
-    // A worker that has already gone (or is going) has no channel to write to.
-    for (const worker of Object.values(cluster.workers ?? {})) if (worker?.isConnected()) worker.send('shutdown', () => {});
-  };
-  const allExited = new Promise<void>((resolve) => {
-    cluster.on('message', (worker, msg: Message) => {
-      if (typeof msg !== 'object') return;
-      if (msg.type === 'listening') {
-        ready.add(worker.id);
-        // Once, when every worker listens (a worker started again later is not announced again).
-        if (ready.size === workers && !announced) {
-          announced = true;
-          listening(msg.url);
-        }
-      }
-      if (msg.type === 'failed' && !stopping) {
-        failure = msg.message;
-        stopAll();
-      }
-    });
-    cluster.on('exit', (worker, code, signal) => {
-      if (!stopping && !ready.has(worker.id)) {
-        failure = `cannot start the relay: a worker exited before listening (${signal ?? `exit code ${code}`})`;
-        stopAll();
-      } else if (!stopping) {
-        log.error('worker died; starting another', { worker: worker.id, code, signal });
-        cluster.fork();
-      }
-      if (stopping && Object.keys(cluster.workers ?? {}).length === 0) resolve();
-    });
-  });
-  cluster.on('fork', (worker) => worker.on('error', () => {})); // its exit is what counts, below
-  for (let i = 0; i < workers; i++) cluster.fork();
-  const signalled = new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      if (stopping) return;
-      log.info('shutting down workers', { signal });
-      stopAll();
-      resolve();
-    };
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
-  });
-  await Promise.race([signalled, allExited]);
-  await allExited;
-  if (failure) throw new LocalError('LISTEN', failure);
-  log.info('stopped');
   return EXIT.ok;
 }

@@ -8,7 +8,8 @@
 // `/restaurant/%62ikupan` and `/restaurant/bikupan` are one cache entry and one upstream call.
 // A path that is already canonical (the usual case) is checked in one pass over its characters
 // and returned as is: no regular expression, no allocation.
-// Pure and table-tested (test/relay-safe-path.test.ts).
+// Pure and table-tested (test/unit/relay-safe-path.test.ts).
+import { BACKSLASH, DEL, DOT, FRAGMENT, PERCENT, QUERY, SLASH } from '../char-codes.js';
 
 export const MAX_TARGET_LENGTH = 2048;
 
@@ -28,14 +29,6 @@ const ENCODED_CONTROL = refusal('encoded control characters are not allowed');
 const MALFORMED = refusal('malformed percent-encoding');
 const DOT_SEGMENT = refusal('dot segments are not allowed');
 const DOUBLE_ENCODED = refusal('double percent-encoding is not allowed');
-
-const SLASH = 0x2f;
-const DOT = 0x2e;
-const PERCENT = 0x25;
-const QUERY = 0x3f;
-const FRAGMENT = 0x23;
-const BACKSLASH = 0x5c;
-const DEL = 0x7f;
 
 /**
  * Characters that the URL the upstream request is made from percent-encodes in a path (the

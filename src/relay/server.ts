@@ -1,12 +1,13 @@
 // The relay's lifecycle: wiring (upstream, cache, shared store, metrics, request handler),
-// listening, the answers Node would otherwise make itself, and a graceful close. Processes,
-// workers and signals are in commands/serve.ts; the request path is in handler.ts.
+// listening, the answers Node would otherwise make itself, and a graceful close. The process
+// and its signals are in main.ts, cluster workers in workers.ts; the request path is in handler.ts.
 import { createServer, STATUS_CODES, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { LocalError } from '../errors.js';
 import { RelayCache } from './cache.js';
 import { errorBody, RelayError, type RelayErrorCode } from './errors.js';
-import { createHandler, JSON_TYPE, SECURITY_HEADERS, type InFlight } from './handler.js';
+import { createHandler, type InFlight } from './handler.js';
+import { JSON_TYPE, SECURITY_HEADERS } from './headers.js';
 import type { Logger } from './log.js';
 import { createMetrics } from './metrics.js';
 import { upstreamUrl } from './safe-path.js';

@@ -1,7 +1,15 @@
-// What the relay's cache needs from a store shared by several relay processes (Redis, in
-// redis.ts). Every method degrades instead of failing: a store that is down or slow must never
-// stop the relay from answering from memory and upstream.
-import type { CachedAnswer } from './cache.js';
+// What the relay keeps of an upstream answer, and what its cache (cache.ts) needs from a store
+// shared by several relay processes (Redis, in redis/). Every method of the store degrades
+// instead of failing: a store that is down or slow must never stop the relay from answering from
+// memory and upstream.
+
+/** An upstream answer as the relay keeps it: in memory, and in the shared store. */
+export interface CachedAnswer {
+  status: number;
+  body: Buffer;
+  /** When the answer arrived from upstream (ms). */
+  fetchedAt: number;
+}
 
 export interface SharedStore {
   /** The shared copy of a key, or undefined (missing, or the store is unavailable). */

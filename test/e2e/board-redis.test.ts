@@ -2,7 +2,8 @@
 // process, port 0) on one real redis-server compute a query once between them.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { silentLogger } from '../../src/relay/log.js';
-import { connectRedis, redisPrefix } from '../../src/relay/redis.js';
+import { redisPrefix } from '../../src/relay/redis/layout.js';
+import { connectRedis } from '../../src/relay/redis/store.js';
 import type { Relay } from '../../src/relay/server.js';
 import type { SharedStore } from '../../src/relay/shared.js';
 import { startMenuApi, type MenuApi } from '../helpers/menu-api.js';

@@ -13,7 +13,7 @@ import { closedPortUrl, RESTAURANTS, startMenuApi, type MenuApi } from '../helpe
 import { startNginx, type Nginx } from '../helpers/nginx.js';
 import { findProgram, startLyingRedis, startRedis, testCa, type RedisServer } from '../helpers/redis-server.js';
 import { BIN } from '../helpers/binary.js';
-import { redisPrefix } from '../../src/relay/redis.js';
+import { redisPrefix } from '../../src/relay/redis/layout.js';
 
 const PASSWORD = 'relay-secret-7f3a9c';
 const TTL_MS = 2_000;

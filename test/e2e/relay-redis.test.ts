@@ -2,7 +2,7 @@
 // and an answer, so a forged entry is refused here (the whole path, against a real redis-server,
 // is in redis.e2e.test.ts). And the key prefix.
 import { expect, test } from 'vitest';
-import { decode, encode, redisPrefix } from '../../src/relay/redis.js';
+import { decode, encode, redisPrefix } from '../../src/relay/redis/layout.js';
 
 const NOW = 1_790_000_000_000;
 const entry = (head: unknown, body = '{"restaurants": []}') => Buffer.from(`${JSON.stringify(head)}\n${body}`);

@@ -1,10 +1,10 @@
-// A real nginx as the load balancer in front of relay processes, run in the foreground as a child
-// process with everything (config, pid file, temp paths) in a temp dir. Its balancing config is
-// the one docker-compose.yml deploys (the `nginx-relays` config: round robin, reused
-// connections), with the relays' addresses and the port put in, so that what the tests and the
-// benchmark run through is what the compose file documents. The port is chosen like
-// redis-server's (see redis-server.ts): a free port passed on at once, and a retry on a new one
-// if nginx reports it taken.
+// A real nginx, run in the foreground as a child process with everything (config, pid file, temp
+// paths) in a temp dir (launchNginx). As the load balancer in front of relay processes
+// (startNginx), its balancing config is the one docker-compose.yml deploys (the `nginx-relays`
+// config: round robin, reused connections), with the relays' addresses and the port put in, so
+// that what the tests and the benchmark run through is what the compose file documents. The
+// port is chosen like redis-server's (see redis-server.ts): a free port passed on at once, and a
+// retry on a new one if nginx reports it taken.
 import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,8 +37,8 @@ export function composeNginxConfig(): string {
   return body.map((l) => l.slice(cut)).join('\n');
 }
 
-/** A whole nginx.conf: the compose file's balancer for `backends` (http://host:port URLs) on `port`. */
-export function nginxConfig(dir: string, port: number, backends: string[], token: string): string {
+/** The compose file's balancer for `backends` (http://host:port URLs) on `port`: the directives of an http block. */
+function balancerConfig(port: number, backends: string[], token: string): string {
   const compose = composeNginxConfig();
   const servers = backends.map((b) => `  server ${new URL(b).host};`).join('\n');
   const balancer = compose
@@ -49,6 +49,14 @@ export function nginxConfig(dir: string, port: number, backends: string[], token
   for (const needed of [`listen 127.0.0.1:${port};`, servers, token]) {
     if (!balancer.includes(needed)) throw new Error(`docker-compose.yml's nginx-relays config is not as expected (${needed})`);
   }
+  return balancer;
+}
+
+/**
+ * A whole nginx.conf: nginx in the foreground with its pid file and temp paths in `dir`, and
+ * `http`, the directives of its http block.
+ */
+function nginxConfig(dir: string, http: string): string {
   return `daemon off;
 master_process on;
 worker_processes 1;
@@ -63,12 +71,21 @@ http {
   fastcgi_temp_path ${dir}/fastcgi;
   uwsgi_temp_path ${dir}/uwsgi;
   scgi_temp_path ${dir}/scgi;
-${balancer.replace(/^(?=.)/gm, '  ')}
+${http.replace(/^(?=.)/gm, '  ')}
 }
 `;
 }
 
-export async function startNginx(backends: string[]): Promise<Nginx> {
+/** nginx in front of relays (http://host:port URLs), balancing as docker-compose.yml does. */
+export function startNginx(backends: string[]): Promise<Nginx> {
+  return launchNginx((_, port, token) => balancerConfig(port, backends, token));
+}
+
+/**
+ * nginx with the http block that `http` writes for its temp dir and port: it listens on
+ * 127.0.0.1:<port> and answers GET /-/nginx with `token` (how the caller knows it is up).
+ */
+export async function launchNginx(http: (dir: string, port: number, token: string) => string): Promise<Nginx> {
   const bin = findProgram('nginx', 'nginx');
   const dir = mkdtempSync(join(tmpdir(), 'rm-nginx-'));
   // Run as root, nginx's workers switch to an unprivileged user, which must reach the temp paths.
@@ -77,7 +94,7 @@ export async function startNginx(backends: string[]): Promise<Nginx> {
   let started: Started | undefined;
   const port = await onFreePort(async (p) => {
     const conf = join(dir, 'nginx.conf');
-    writeFileSync(conf, nginxConfig(dir, p, backends, token));
+    writeFileSync(conf, nginxConfig(dir, http(dir, p, token)));
     started = await launch(
       bin,
       ['-p', dir, '-e', 'stderr', '-c', conf],

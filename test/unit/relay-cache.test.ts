@@ -1,6 +1,7 @@
 // The relay's cache alone, with a clock and an upstream the test controls: no sockets, no sleeping.
 import { describe, expect, test } from 'vitest';
-import { RelayCache, type CachedAnswer } from '../../src/relay/cache.js';
+import { RelayCache } from '../../src/relay/cache.js';
+import type { CachedAnswer } from '../../src/relay/shared.js';
 import { RelayError } from '../../src/relay/errors.js';
 
 /** An upstream whose answers the test releases one by one. */

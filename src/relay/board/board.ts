@@ -8,112 +8,22 @@ import type { Restaurant } from '../../api/model.js';
 import type { TodayResult } from '../../commands/results.js';
 import { today } from '../../commands/today.js';
 import { ApiError, UsageError } from '../../errors.js';
-import type { DietFilter } from '../../food/filter.js';
-import { lookup } from '../../menu/lookup.js';
 import { jsonWithWarnings } from '../../render/common.js';
-import { regionKey, regionsOf, resolveRegion } from '../../menu/restaurants.js';
-import { SETTINGS } from '../../settings/table.js';
-import { joinWords, quote } from '../../text.js';
-import { RelayCache, type CachedAnswer } from '../cache.js';
+import { regionsOf } from '../../menu/restaurants.js';
+import { RelayCache, type CacheResult } from '../cache.js';
 import { errorBody, RelayError } from '../errors.js';
-import { JSON_TYPE, SECURITY_HEADERS } from '../handler.js';
+import { JSON_TYPE, SECURITY_HEADERS } from '../headers.js';
+import type { Logger } from '../log.js';
+import type { Metrics } from '../metrics.js';
+import type { CachedAnswer, SharedStore } from '../shared.js';
 import { boardPage, errorPage, REFRESH_SECONDS } from './page.js';
-import type { BoardDeps, BoardHandler, BoardRoute } from './route.js';
+import { canonical, fromKey, keyOf, parseQuery, type BoardQuery, type Canonical } from './query.js';
+import type { BoardRoute } from './route.js';
 import { RelaySource } from './source.js';
 import { ASSET_VERSION, CSS, ICON } from './style.js';
 
 /** How many menus are read at once (from the relay's cache; its upstream has its own cap). */
 const CONCURRENCY = 8;
-/** A query longer than this is refused: options are a few short words. */
-const MAX_QUERY = 1_000;
-const MAX_ONLY = 30;
-
-/** The options a board's address may carry, as typed. */
-export interface BoardQuery {
-  region: string | null;
-  diet: DietFilter | null;
-  only: string[];
-  /** English glosses under the dishes. */
-  english: boolean;
-  tv: boolean;
-}
-
-/** Reads the options of a board's address; unknown parameters are ignored (cache-busters), bad values refused. */
-export function parseQuery(query: string): BoardQuery {
-  if (query.length > MAX_QUERY) throw new UsageError(`the options are too long (${query.length} characters; at most ${MAX_QUERY})`);
-  const params = new URLSearchParams(query);
-  const text = (name: string) => params.get(name)?.trim() || undefined;
-  const option = <T>(name: string, parse: (text: string) => T): T | undefined => {
-    const value = text(name);
-    try {
-      return value === undefined ? undefined : parse(value);
-    } catch (error) {
-      throw error instanceof UsageError ? new UsageError(`${name}: ${error.message}`) : error;
-    }
-  };
-  const diet = option('diet', SETTINGS.diet.parse);
-  const lang = option('lang', (v) => {
-    if (v !== 'sv' && v !== 'en') throw new UsageError(`must be sv (the menus as written) or en (with English glosses) (got ${quote(v, 20)})`);
-    return v;
-  });
-  const only = (text('only') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  if (only.length > MAX_ONLY) throw new UsageError(`only: at most ${MAX_ONLY} restaurants (got ${only.length})`);
-  return {
-    region: text('region') ?? null,
-    diet: diet === undefined || diet === 'any' ? null : diet,
-    only,
-    english: lang === 'en',
-    tv: option('tv', SETTINGS.accessLog.parse) ?? false,
-  };
-}
-
-/** What a result depends on, resolved against the restaurant list: its cache key. */
-interface Canonical {
-  region: string | null;
-  diet: DietFilter | null;
-  /** Identifiers, sorted. */
-  only: string[];
-}
-
-const keyOf = (c: Canonical) => `/-/today/${encodeURIComponent(c.region ?? 'all')}/${c.diet ?? 'any'}/${c.only.map(encodeURIComponent).join(',') || '-'}`;
-
-function fromKey(key: string): Canonical {
-  const [region = 'all', diet = 'any', only = '-'] = key.slice('/-/today/'.length).split('/');
-  return {
-    region: region === 'all' ? null : decodeURIComponent(region),
-    diet: diet === 'any' ? null : (diet as DietFilter),
-    only: only === '-' ? [] : only.split(',').map(decodeURIComponent),
-  };
-}
-
-/** Regions resolved against a restaurant list, by folded spelling (so at most one per region and alias). */
-const resolved = new WeakMap<Restaurant[], Map<string, string | null>>();
-
-function regionOf(typed: string | null, restaurants: Restaurant[]): string | null {
-  if (typed === null) return null;
-  let known = resolved.get(restaurants);
-  if (!known) resolved.set(restaurants, (known = new Map()));
-  const key = regionKey(typed);
-  let region = known.get(key);
-  if (region === undefined) known.set(key, (region = resolveRegion(typed, restaurants, 'region')));
-  return region;
-}
-
-/** The region as the restaurants spell it, and `only` as identifiers: one cache entry per meaning. */
-function canonical(query: BoardQuery, restaurants: Restaurant[]): Canonical {
-  const region = regionOf(query.region, restaurants);
-  const ids = new Set<string>();
-  for (const text of query.only) {
-    const match = lookup(text, restaurants);
-    if (match.kind === 'found' && match.via !== 'typo') ids.add(match.restaurant.id);
-    else throw new UsageError(`only: ${quote(text)} ${match.kind === 'ambiguous' ? `fits ${match.candidates.length} restaurants` : 'is not in the restaurant list'}`);
-  }
-  const chosen = restaurants.filter((r) => ids.has(r.id));
-  if (region !== null && chosen.length > 0 && !chosen.some((r) => r.region === region)) {
-    throw new UsageError(`none of ${joinWords(chosen.map((r) => r.name), 'and')} is in ${region}`);
-  }
-  return { region, diet: query.diet, only: [...ids].sort() };
-}
 
 const HTML_TYPE = 'text/html; charset=utf-8';
 
@@ -128,6 +38,30 @@ const ASSETS = {
   css: { type: 'text/css; charset=utf-8', body: Buffer.from(CSS) },
   icon: { type: 'image/svg+xml', body: Buffer.from(ICON) },
 };
+
+/** What the board is built with: the relay's own cache, metrics and settings. */
+export interface BoardDeps {
+  /** The relay's cache of upstream answers. */
+  cache: RelayCache;
+  metrics: Metrics;
+  log: Logger;
+  now: () => number;
+  ttlMs: number;
+  /** The store shared with other relays (Redis), if any: the board's results are shared too. */
+  shared?: SharedStore;
+}
+
+export type BoardHandler = (req: IncomingMessage, res: ServerResponse, route: BoardRoute, note: (result: CacheResult) => void) => Promise<void>;
+
+/** A failure as the relay words its own: 400 for a bad option, 502/504 when there is nothing to show. */
+function failure(error: unknown): RelayError {
+  if (error instanceof RelayError) return error;
+  if (error instanceof UsageError) return new RelayError('BAD_REQUEST', error.message);
+  // The upstream's own failure: answered with the code, status and words of the relayed paths.
+  if (error instanceof ApiError && error.cause instanceof RelayError) return error.cause;
+  if (error instanceof ApiError) return new RelayError(error.transient ? 'UPSTREAM_UNREACHABLE' : 'UPSTREAM_STATUS', error.message);
+  throw error;
+}
 
 export function createBoard(deps: BoardDeps): BoardHandler {
   const results = new RelayCache({
@@ -158,12 +92,8 @@ export function createBoard(deps: BoardDeps): BoardHandler {
         });
         return { status: 200, body: Buffer.from(jsonWithWarnings(result, source.warnings())) };
       } catch (error) {
-        // Failures travel as the relay's errors (so that relays waiting on this one through Redis fail alike):
-        // the upstream's failure itself where there is one, with the code, status and words the relayed paths answer with.
-        if (error instanceof ApiError && error.cause instanceof RelayError) throw error.cause;
-        if (error instanceof ApiError) throw new RelayError(error.transient ? 'UPSTREAM_UNREACHABLE' : 'UPSTREAM_STATUS', error.message);
-        if (error instanceof UsageError) throw new RelayError('BAD_REQUEST', error.message);
-        throw error;
+        // Failures travel as the relay's errors (so that relays waiting on this one through Redis fail alike).
+        throw failure(error);
       }
     },
   });
@@ -204,16 +134,6 @@ export function createBoard(deps: BoardDeps): BoardHandler {
     age: Math.max(0, Math.floor((deps.now() - answer.fetchedAt) / 1000)),
     'cache-control': `max-age=${results.remainingSeconds(answer)}`,
   });
-
-  /** A failure as the relay words its own: 400 for a bad option, 502/504 when there is nothing to show. */
-  function failure(error: unknown): RelayError {
-    if (error instanceof RelayError) return error;
-    if (error instanceof UsageError) return new RelayError('BAD_REQUEST', error.message);
-    // The upstream's own failure: answered with the code, status and words of the relayed paths.
-    if (error instanceof ApiError && error.cause instanceof RelayError) return error.cause;
-    if (error instanceof ApiError) return new RelayError(error.transient ? 'UPSTREAM_UNREACHABLE' : 'UPSTREAM_STATUS', error.message);
-    throw error;
-  }
 
   return async (req: IncomingMessage, res: ServerResponse, route: BoardRoute, note) => {
     if (route.kind === 'css' || route.kind === 'icon') {

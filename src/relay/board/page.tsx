@@ -5,11 +5,11 @@
 // only, safeUrl). No script, no inline style, nothing loaded from elsewhere.
 import type { ComponentChildren } from 'preact';
 import { renderToStaticMarkup } from 'preact-render-to-string';
-import type { RestaurantMenu } from '../../menu/menus.js';
 import type { TodayResult } from '../../commands/results.js';
-import { dietLabel, type DishInfo } from '../../menu/dishes.js';
 import { stockholmDayLabel, stockholmTime } from '../../menu/stockholm.js';
 import { missingFacts, nothingToday } from '../../render/wording.js';
+import { Menu } from './menu.js';
+import { Nav } from './nav.js';
 import { ASSET_VERSION } from './style.js';
 
 /**
@@ -33,19 +33,6 @@ export interface PageOptions {
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const dayOf = (date: string) => stockholmDayLabel(Date.parse(`${date}T12:00:00Z`));
-const timeOf = (iso: string) => stockholmTime(Date.parse(iso));
-
-/** The address of another view of the board (or of its JSON), keeping the rest of the options. */
-function boardHref(options: { region: string | null; diet: string | null; only: string[]; english: boolean; tv: boolean }, path = '/-/board'): string {
-  const params = new URLSearchParams();
-  if (options.region) params.set('region', options.region.toLowerCase());
-  if (options.diet) params.set('diet', options.diet);
-  if (options.only.length) params.set('only', options.only.join(','));
-  if (options.english && path === '/-/board') params.set('lang', 'en');
-  if (options.tv && path === '/-/board') params.set('tv', '1');
-  const query = params.toString();
-  return `${path}${query ? `?${query}` : ''}`;
-}
 
 function Document(props: { title: string; tv: boolean; children: ComponentChildren }) {
   return (
@@ -59,84 +46,6 @@ function Document(props: { title: string; tv: boolean; children: ComponentChildr
       </head>
       <body>{props.children}</body>
     </html>
-  );
-}
-
-function Dish({ info, english }: { info: DishInfo; english: boolean }) {
-  const label = dietLabel(info);
-  return (
-    <li>
-      <span class="dish" lang="sv">
-        {info.dish}
-      </span>
-      {label && ' '}
-      {label && <span class={`diet diet-${label}`}>{label}</span>}
-      {english && info.english && ' '}
-      {english && info.english && (
-        <span class="gloss" lang="en">
-          {info.english}
-        </span>
-      )}
-    </li>
-  );
-}
-
-function Links({ menu }: { menu: RestaurantMenu }) {
-  const r = menu.restaurant;
-  const links = [
-    { href: r.mapUrl, text: 'Map' },
-    { href: r.menuUrl && r.menuUrl !== r.homepage ? r.menuUrl : '', text: 'Menu page' },
-    { href: r.homepage, text: 'Homepage' },
-  ].filter((l) => l.href);
-  if (links.length === 0) return null;
-  return (
-    <p class="links">
-      {links.map((l) => (
-        <a href={l.href}>{l.text}</a>
-      ))}
-    </p>
-  );
-}
-
-function Menu({ menu, options }: { menu: RestaurantMenu; options: PageOptions }) {
-  return (
-    <li class="menu">
-      <h3 lang="sv">{menu.restaurant.name}</h3>
-      {menu.source.stale && <p class="stale">cached copy from {timeOf(menu.source.fetchedAt)}: the API did not answer</p>}
-      <ul class="dishes">
-        {menu.dishDetails.map((d) => (
-          <Dish info={d} english={options.english} />
-        ))}
-      </ul>
-      {!options.tv && <Links menu={menu} />}
-    </li>
-  );
-}
-
-function Nav({ result, options }: { result: TodayResult; options: PageOptions }) {
-  const now = { region: options.region, diet: result.diet, only: options.only, english: options.english, tv: false };
-  const item = (text: string, to: Partial<typeof now>, current: boolean) => (
-    <li>
-      <a href={boardHref({ ...now, ...to })} aria-current={current ? 'page' : undefined}>
-        {text}
-      </a>
-    </li>
-  );
-  return (
-    <nav aria-label="Other views">
-      <ul>
-        {item('All regions', { region: null }, options.region === null)}
-        {options.regions.map((region) => item(region, { region }, options.region === region))}
-        {item('Any diet', { diet: null }, result.diet === null)}
-        {item('Vegetarian', { diet: 'vegetarian' }, result.diet === 'vegetarian')}
-        {item('Vegan', { diet: 'vegan' }, result.diet === 'vegan')}
-        {item(options.english ? 'Without English' : 'In English too', { english: !options.english }, false)}
-        {item('TV mode', { tv: true }, false)}
-        <li>
-          <a href={boardHref(now, '/-/today')}>JSON</a>
-        </li>
-      </ul>
-    </nav>
   );
 }
 
@@ -169,7 +78,7 @@ export function boardPage(result: TodayResult, options: PageOptions): string {
             <h2 id={`region-${i}`}>{group.region}</h2>
             <ul class="menus">
               {group.restaurants.map((m) => (
-                <Menu menu={m} options={options} />
+                <Menu menu={m} english={options.english} tv={options.tv} />
               ))}
             </ul>
           </section>

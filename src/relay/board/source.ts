@@ -10,7 +10,8 @@ import { parseUntrusted } from '../../json.js';
 import { droppedWarning, type Provenance, type Warning } from '../../menu/source.js';
 import { sameStockholmDay } from '../../menu/stockholm.js';
 import { describeAge } from '../../render/wording.js';
-import type { CachedAnswer, RelayCache } from '../cache.js';
+import type { RelayCache } from '../cache.js';
+import type { CachedAnswer } from '../shared.js';
 import { RelayError, type RelayErrorCode } from '../errors.js';
 
 const API_CODES: Partial<Record<RelayErrorCode, ApiErrorCode>> = {
