@@ -3,6 +3,7 @@
 // redirects, decompression, proxies (HTTP(S)_PROXY/NO_PROXY through hpagent). Loaded lazily: a
 // warm, cached lookup never loads it or got. Every failure is worded once, here, from got's
 // error code and its cause.
+import { capBody } from './body-cap.js';
 import http from 'node:http';
 import https from 'node:https';
 import got, { HTTPError, MaxRedirectsError, RequestError, type Agents, type Response } from 'got';
@@ -163,7 +164,6 @@ export async function getJson(target: string, options: HttpOptions): Promise<Jso
   // got's download progress counts the decompressed bytes. It reports progress only while that
   // count is below Content-Length, which for a compressed answer is the compressed size: the
   // length of a compressed answer is dropped before got reads it, so that every chunk is reported.
-  let tooLarge = false;
   request.on('request', (outgoing: http.ClientRequest) => {
     // What the connection said, for the message: on Node 24, got 14 then rejects with a bare
     // ERR_SOCKET_CLOSED_BEFORE_CONNECTION (got issue 2469) that carries no cause.
@@ -172,17 +172,12 @@ export async function getJson(target: string, options: HttpOptions): Promise<Jso
       if (incoming.headers['content-encoding']) delete incoming.headers['content-length'];
     });
   });
-  request.on('downloadProgress', ({ transferred }) => {
-    if (transferred > MAX_BODY_BYTES && !tooLarge) {
-      tooLarge = true;
-      request.cancel();
-    }
-  });
+  const tooLarge = capBody(request, MAX_BODY_BYTES);
   let response: Response<Buffer>;
   try {
     response = await request;
   } catch (error) {
-    if (tooLarge) throw new ApiError('API_BAD_RESPONSE', `the menu API at ${hostOf(url)} sent an answer larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`);
+    if (tooLarge()) throw new ApiError('API_BAD_RESPONSE', `the menu API at ${hostOf(url)} sent an answer larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`);
     if (error instanceof HTTPError || error instanceof MaxRedirectsError) {
       if (error.response.statusCode === 404) return { status: 404 };
       throw statusError(error.response, url);

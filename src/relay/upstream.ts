@@ -5,6 +5,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import got, { RequestError, type Response } from 'got';
+import { capBody } from '../api/body-cap.js';
 import { RelayError } from './errors.js';
 
 export interface UpstreamAnswer {
@@ -49,19 +50,13 @@ export function createUpstream(options: UpstreamOptions) {
 
   /** The upstream's answer: 2xx JSON or 404 pass; anything else is a RelayError. */
   async function get(url: URL): Promise<UpstreamAnswer> {
-    let tooLarge = false;
     const request = client(url);
-    request.on('downloadProgress', ({ transferred, total }) => {
-      if ((transferred > MAX_BODY_BYTES || (total ?? 0) > MAX_BODY_BYTES) && !tooLarge) {
-        tooLarge = true;
-        request.cancel();
-      }
-    });
+    const tooLarge = capBody(request, MAX_BODY_BYTES);
     let answer: Response<Buffer>;
     try {
       answer = await request;
     } catch (error) {
-      if (tooLarge) throw new RelayError('UPSTREAM_TOO_LARGE', 'upstream answer too large');
+      if (tooLarge()) throw new RelayError('UPSTREAM_TOO_LARGE', 'upstream answer too large');
       // got 14 on Node 24 may let a socket error out unwrapped (a plain Error with a code).
       if (!(error instanceof RequestError) && typeof (error as { code?: unknown } | undefined)?.code !== 'string') throw error;
       if (error instanceof RequestError && error.name === 'TimeoutError') throw new RelayError('UPSTREAM_TIMEOUT', `upstream did not answer within ${options.timeoutMs} ms`);
