@@ -1,20 +1,11 @@
 // What a mistyped word (a command, a setting, a value) seems to mean, for "Did you mean …?".
-// Edit distance is fastest-levenshtein's, as for restaurant names (menu/lookup.ts).
-import { distance } from 'fastest-levenshtein';
+// Words are short and few, so the distance is optimal string alignment (damerau-levenshtein: a
+// swap of neighbours is one edit, `todya` → `today`, `tdoya` → `today` two). Restaurant names,
+// many and long, are matched with fastest-levenshtein instead (menu/lookup.ts).
+import damerauLevenshtein from 'damerau-levenshtein';
 
-/** Edits between two words, a swap of neighbours counting as one edit (`todya` → `today`). */
-export function editDistance(a: string, b: string): number {
-  const d = distance(a, b);
-  return d === 2 && isOneSwap(a, b) ? 1 : d;
-}
-
-/** Whether `b` is `a` with two neighbouring characters swapped. */
-function isOneSwap(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-}
+/** Edits between two words, a swap of neighbours counting as one edit. */
+export const editDistance = (a: string, b: string): number => damerauLevenshtein(a, b).steps;
 
 /** A word this long that begins exactly one of the words is taken to mean it: `complet` is `completion`. */
 const PREFIX_LENGTH = 4;
