@@ -58,6 +58,16 @@ export function shortField(raw: string): string {
   return clip(text, MAX_SHORT_FIELD).replace(/\u200d…$/, '…');
 }
 
+/**
+ * Whether text read back from a file of ours (the completion index) is exactly what the model
+ * makes of a short field: checked, not neutralised again (cheap for a name already clean), so
+ * that text which fails is refused.
+ */
+export const isModelShortField = (text: string): boolean => text.length <= READ_SHORT_FIELD && shortField(text) === text;
+
+/** Whether text read back from a file of ours is an identifier as the model keeps it. */
+export const isModelId = (text: string): boolean => identifierProblem(text) === undefined && neutralise(text) === text;
+
 /** The first of `keys` that holds a string, as a short field; `undefined` when none is present. */
 function pickString(obj: Json, ...keys: string[]): string | undefined {
   for (const key of keys) {
