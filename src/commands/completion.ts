@@ -16,7 +16,7 @@ import type { Io } from '../io.js';
 import { cacheDir } from '../paths.js';
 import { longFlag, settingDef, SETTINGS, valueFlags, type Env, type SettingKey } from '../settings.js';
 import type { Restaurant } from '../api/model.js';
-import { foldFast, foldHead, head } from '../matching.js';
+import { foldFast, foldHead, head, MATCHED_LENGTH } from '../matching.js';
 import { fold } from '../text.js';
 
 export { processIo } from '../io.js';
@@ -218,8 +218,8 @@ export function bashReplies(candidates: readonly string[], word: string, text?: 
 interface Cached {
   /** Each restaurant's identifier and name as words to offer (restaurantWords), that begin with `typed`. */
   words(typed: string): Word[];
-  /** The names that begin with `typed` (at least: what may continue it). */
-  names(typed: string): string[];
+  /** The names that begin with `typed` (at least: those that may continue it), folded where that is known. */
+  names(typed: string): (string | Word)[];
   /** The identifiers that begin with `typed`. */
   ids(typed: string): string[];
   /** Their regions, lower case. */
@@ -237,7 +237,7 @@ function cachedIn(env: Env): Cached {
   if (index) {
     return {
       words: (typed) => index.find(typed, 'in').map(({ text, folded }) => ({ text, folded })),
-      names: (typed) => index.find(typed, 'n').map((line) => line.text),
+      names: (typed) => index.find(typed, 'n').map(({ text, folded }) => ({ text, folded })),
       ids: (typed) => index.find(typed, 'ij').map((line) => line.text),
       regions: () => index.regions(),
     };
@@ -422,10 +422,18 @@ function restaurantWords(restaurants: Restaurant[]): Word[] {
  * nothing (`-`) make several places fit (`Café - Bar` after `cafe`), the first and the last are
  * offered (`- Bar`, `Bar`).
  */
-function nameContinuations(names: string[], typed: string, current: string): string[] {
+function nameContinuations(names: (string | Word)[], typed: string, current: string): string[] {
   const want = fold(current);
   const out = new Set<string>();
-  for (const name of names) {
+  for (const entry of names) {
+    const name = typeof entry === 'string' ? entry : entry.text;
+    // A plain name, folded to itself in lower case (`Restaurang Bikupan`): its words are those of
+    // its folded form, at the same places, so the rest after what was typed is read off that.
+    const plain = typeof entry === 'string' ? undefined : entry.folded;
+    if (plain !== undefined && name.length <= MATCHED_LENGTH && plain.length === name.length && plain === name.toLowerCase()) {
+      if (typed && plain.charCodeAt(typed.length) === 32 /* space */ && plain.startsWith(typed) && plain.startsWith(want, typed.length + 1)) out.add(name.slice(typed.length + 1));
+      continue;
+    }
     const matched = head(name);
     const fits: number[] = [];
     let at = 0; // how much of `typed` the words so far cover
