@@ -47,7 +47,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(home, { recursive: true, force: true }));
 
-const HOSTILE = ['Qq"; touch ~/pwned #', "Ss'; touch ~/pwned #", 'Dd $(touch ~/pwned)', 'Yo! Sushi', 'Esc \u001b[2J Bar', 'Bidi \u202eabc Kök', `Lång ${'kök '.repeat(100)}`];
+const HOSTILE = ['Qq"; touch ~/pwned #', "Ss'; touch ~/pwned #", 'Dd $(touch ~/pwned)', 'Yo! Sushi', 'Esc \u001b[2J Bar', 'Bidi \u202eabc Kök', `Lång ${'kök '.repeat(100)}`, 'Kök \u{20000} Astral', '\u{1D504}\u{1D51F}\u{1D520} Café', '\uFFE6 Won', '\u{20001}'];
 const cached = (id: string, name: string, region = 'Uppsala') => ({ id, name, region, homepage: '', menuUrl: '', mapUrl: '' });
 /** The real list, hostile names (as raw as a hand-edited cache could hold them), and fillers with names that fold() must handle (not plain ASCII). */
 function restaurants(fillers = NAMES_INDEX_MIN) {
@@ -92,6 +92,11 @@ const CASES: string[][] = [
   ['kok', 'fyllnad', '1'],
   ['lang', 'kok', ''],
   ['bidi', ''],
+  ['kok', '\u{20000}', ''],
+  ['\u{20000}'],
+  ['\u{20001}'],
+  ['abc'],
+  ['\uFFE6'],
   ['--region', ''],
   ['--region=l'],
   ['config', 'set', 'region', ''],
@@ -108,7 +113,7 @@ describe('a cache of many restaurants', () => {
   });
 
   test('a <TAB> folds no cached name: the first word', () => {
-    const { result, chars } = foldedFor('kö');
+    const { result, chars } = foldedFor('kök fyll');
     expect(result).toHaveLength(NAMES_INDEX_MIN);
     expect(chars).toBeLessThan(10); // what was typed
   });
@@ -122,19 +127,22 @@ describe('a cache of many restaurants', () => {
   });
 
   test('offers exactly what the restaurant lists themselves would (hostile names quoted alike)', async () => {
-    const fromIndex = CASES.map((words) => candidates(...words));
+    // In any order: the shells sort what they offer.
+    const sortedCandidates = (words: string[]) => candidates(...words).sort();
+    const sortedLines = (text: string) => text.split('\n').sort().join('\n');
+    const fromIndex = CASES.map(sortedCandidates);
     const run = async (...argv: string[]) => {
       let stdout = '';
       const io: Io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => {} }, env, now: Date.now };
       expect(await completion.main(['__complete', ...argv], io)).toBe(0);
       return stdout;
     };
-    const bash = [await run('0', '--shell', 'bash', '--text', 'q', '--', '"q'), await run('0', '--shell', 'bash', '--', 'd'), await run('0', '--', "'s")];
+    const bash = [await run('0', '--shell', 'bash', '--text', 'q', '--', '"q'), await run('0', '--shell', 'bash', '--', 'd'), await run('0', '--', "'s")].map(sortedLines);
     expect(fromIndex.flat().length).toBeGreaterThan(3 * NAMES_INDEX_MIN);
     rmSync(indexFile());
-    expect(CASES.map((words) => candidates(...words))).toEqual(fromIndex);
-    expect([await run('0', '--shell', 'bash', '--text', 'q', '--', '"q'), await run('0', '--shell', 'bash', '--', 'd'), await run('0', '--', "'s")]).toEqual(bash);
-    expect(bash[0]).toBe('Qq\\"; touch ~/pwned #\n');
+    expect(CASES.map(sortedCandidates)).toEqual(fromIndex);
+    expect([await run('0', '--shell', 'bash', '--text', 'q', '--', '"q'), await run('0', '--shell', 'bash', '--', 'd'), await run('0', '--', "'s")].map(sortedLines)).toEqual(bash);
+    expect(bash[0]).toBe('\nQq\\"; touch ~/pwned #');
   });
 
   test('a menu written later keeps the index (stamped anew, not rebuilt from the lists)', async () => {
@@ -143,7 +151,7 @@ describe('a cache of many restaurants', () => {
     const after = readFileSync(indexFile(), 'utf8');
     expect(after).not.toBe(before);
     expect(after.slice(after.indexOf('\n'))).toBe(before.slice(before.indexOf('\n')));
-    expect(foldedFor('kö').chars).toBeLessThan(10);
+    expect(foldedFor('kök fyll').chars).toBeLessThan(10);
   });
 
   test('cache.json written since by anything else (an earlier version, a hand edit): the index is not used', () => {
@@ -185,19 +193,19 @@ describe('a cache of many restaurants', () => {
     expect(existsSync(indexFile())).toBe(true);
     await write({ [`${LIST}/bikupan`]: { fetchedAt: Date.now(), body: null } }, (key) => !key.endsWith('/restaurant'));
     expect(existsSync(indexFile())).toBe(false);
-    expect(candidates('kö')).toEqual([]);
+    expect(candidates('kök fyll')).toEqual([]);
     await write({ [LIST]: { fetchedAt: Date.now(), body: restaurants() } });
-    expect(candidates('kö')).toHaveLength(NAMES_INDEX_MIN);
+    expect(candidates('kök fyll')).toHaveLength(NAMES_INDEX_MIN);
     await new store.DiskCache(cacheDir(), { warn: () => {} } as never).clear();
     expect(existsSync(indexFile())).toBe(false);
-    expect(candidates('kö')).toEqual([]);
+    expect(candidates('kök fyll')).toEqual([]);
   });
 
   test('a list from a second API is merged into the index; completion writes nothing', async () => {
     await write({ 'http://relay.example/restaurant': { fetchedAt: Date.now(), body: [cached('kc', 'Kemicentrum', 'Lund')] } });
     const files = readdirSync(cacheDir()).map((f) => [f, statSync(join(cacheDir(), f)).mtimeMs]);
     expect(foldedFor('kem')).toEqual({ result: ['Kemicentrum'], chars: 3 });
-    expect(candidates('kö')).toHaveLength(NAMES_INDEX_MIN);
+    expect(candidates('kök fyll')).toHaveLength(NAMES_INDEX_MIN);
     expect(readdirSync(cacheDir()).map((f) => [f, statSync(join(cacheDir(), f)).mtimeMs])).toEqual(files);
   });
 });

@@ -6,7 +6,8 @@
 //   restaurant-menu names 1<TAB><stamp of cache.json><TAB><regions, a JSON list>
 //   <folded><TAB><kind><TAB><text>          one line per identifier and per name
 // kind: `n` a name, `i` an identifier offered as a word of its own, `j` one that is not (it
-// folds to its name: `elma`, `Elma`); the order is that of the restaurants.
+// folds to its name: `elma`, `Elma`). The lines are sorted (by their UTF-8 bytes), so the lines
+// that begin with what was typed are next to each other, and found by a binary search.
 // It is written by the cache's own writes, under the cache's lock, right after `cache.json`, with
 // the same atomic write, 0600 and link rules (files.ts), and stamped with what `cache.json` was
 // then (device, inode, size, mtime: an atomic write makes a new file): a `cache.json` written since
@@ -46,14 +47,14 @@ export function cacheStamp(cacheFile: string): string {
 /** The index of `restaurants` (each once, by identifier), for `cache.json` as `stamp` says it is. */
 export function namesIndexText(restaurants: readonly Restaurant[], stamp: string): string {
   const regions = new Set<string>();
-  const lines = [`${MAGIC}\t${stamp}\t`];
+  const lines: Buffer[] = [];
   for (const r of restaurants) {
     regions.add(r.region.toLowerCase());
     const [id, name] = [foldHead(r.id), foldHead(r.name)];
-    lines.push(`${id}\t${id === name ? 'j' : 'i'}\t${r.id}`, `${name}\tn\t${r.name}`);
+    lines.push(Buffer.from(`${id}\t${id === name ? 'j' : 'i'}\t${r.id}\n`), Buffer.from(`${name}\tn\t${r.name}\n`));
   }
-  lines[0] += JSON.stringify([...regions]);
-  return `${lines.join('\n')}\n`;
+  lines.sort(Buffer.compare);
+  return `${MAGIC}\t${stamp}\t${JSON.stringify([...regions])}\n${Buffer.concat(lines).toString('utf8')}`;
 }
 
 /** Writes the index of `restaurants` for `cacheFile` as it is now (the caller holds the cache's lock). */
@@ -84,6 +85,25 @@ export function removeNamesIndex(dir: string): void {
   }
 }
 
+/**
+ * The start of the first line at or after `lo` (a line start) for which `past` holds, in lines
+ * sorted so that `past` holds from some line on; the end of the bytes when it holds for none.
+ */
+function firstLine(bytes: Buffer, lo: number, past: (at: number) => boolean): number {
+  let hi = bytes.length;
+  while (lo < hi) {
+    // The start of the line that holds the middle byte (not before `lo`: a line start).
+    const at = bytes.lastIndexOf(NEWLINE, lo + ((hi - lo) >> 1) - 1) + 1;
+    const start = at < lo ? lo : at;
+    if (past(start)) hi = start;
+    else {
+      const end = bytes.indexOf(NEWLINE, start);
+      lo = end === -1 ? bytes.length : end + 1;
+    }
+  }
+  return lo;
+}
+
 export type NameKind = 'n' | 'i' | 'j';
 
 export interface NamesIndex {
@@ -106,11 +126,13 @@ export function readNamesIndex(dir: string, cacheFile: string): NamesIndex | und
   return {
     find(typed, kinds) {
       const found: { folded: string; kind: NameKind; text: string }[] = [];
-      // A folded word holds no tab or newline: a line begins with it exactly where `\n<typed>` is found.
-      const needle = Buffer.from(`\n${typed}`);
-      for (let at = bytes.indexOf(needle, headEnd); at !== -1; at = bytes.indexOf(needle, at + 1)) {
-        const end = bytes.indexOf(NEWLINE, at + 1);
-        const line = bytes.toString('utf8', at + 1, end === -1 ? bytes.length : end);
+      // The lines that begin with `typed`, one after another (a folded word holds no tab or
+      // newline, and sorts after a line that ends sooner): decoded at once.
+      const needle = Buffer.from(typed);
+      const from = firstLine(bytes, headEnd + 1, (at) => bytes.compare(needle, 0, needle.length, at, Math.min(at + needle.length, bytes.length)) >= 0);
+      const to = firstLine(bytes, from, (at) => bytes.compare(needle, 0, needle.length, at, Math.min(at + needle.length, bytes.length)) > 0);
+      if (to <= from) return found;
+      for (const line of bytes.toString('utf8', from, to).split('\n')) {
         const tab = line.indexOf('\t');
         const kind = line[tab + 2] === '\t' ? line[tab + 1]! : '';
         const text = line.slice(tab + 3);
