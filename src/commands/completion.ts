@@ -236,8 +236,8 @@ function cachedIn(env: Env): Cached {
   const index = readNamesIndex(dir, cacheFileIn(dir));
   if (index) {
     return {
-      words: (typed) => index.find(typed, 'in').map(({ text, folded }) => ({ text, folded })),
-      names: (typed) => index.find(typed, 'n').map(({ text, folded }) => ({ text, folded })),
+      words: (typed) => index.find(typed, 'in'),
+      names: (typed) => index.find(typed, 'n'),
       ids: (typed) => index.find(typed, 'ij').map((line) => line.text),
       regions: () => index.regions(),
     };
