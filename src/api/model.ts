@@ -60,6 +60,17 @@ export function shortField(raw: string): string {
   return clip(text, MAX_SHORT_FIELD).replace(/\u200d…$/, '…');
 }
 
+/**
+ * Whether text read back from a file of ours (the completion index) is exactly what the model
+ * makes of a short field: checked, not neutralised again (cheap for a name already clean), so
+ * that text which fails is refused.
+ */
+export const isModelShortField = (text: string): boolean => text.length <= READ_SHORT_FIELD && shortField(text) === text;
+
+/** Whether text read back from a file of ours is an identifier as the model keeps it. */
+export const isModelId = (text: string): boolean =>
+  text.length > 0 && text.length <= MAX_SHORT_FIELD && text !== '.' && text !== '..' && neutralise(text) === text;
+
 /** The first of `keys` that holds a string, as a short field; `undefined` when none is present. */
 function pickString(obj: Json, ...keys: string[]): string | undefined {
   for (const key of keys) {
@@ -120,8 +131,8 @@ function toRestaurant(entry: unknown): Restaurant | string {
 function usable<T>(entries: unknown[], noun: string, convert: (entry: unknown) => T | string, dropped: Dropped): { value: T[]; problems: string[] } {
   const value: T[] = [];
   const problems: string[] = [];
-  for (const [i, entry] of entries.entries()) {
-    const result = convert(entry);
+  for (let i = 0; i < entries.length; i++) {
+    const result = convert(entries[i]);
     if (typeof result === 'string') problems.push(`${noun} #${i + 1} ${result}`);
     else value.push(result);
   }
@@ -187,10 +198,13 @@ export function parseMenu(body: unknown, dropped: Dropped = []): Menu {
 const RESTAURANT_FIELDS = ['id', 'name', 'region', 'homepage', 'menuUrl', 'mapUrl'] as const;
 
 function cachedRestaurant(r: unknown): Restaurant | string {
-  if (!isObject(r) || !RESTAURANT_FIELDS.every((f) => typeof r[f] === 'string')) return 'is not a restaurant of this cache format';
-  const problem = identifierProblem(r.id);
+  if (!isObject(r)) return 'is not a restaurant of this cache format';
+  for (let i = 0; i < RESTAURANT_FIELDS.length; i++) if (typeof r[RESTAURANT_FIELDS[i]!] !== 'string') return 'is not a restaurant of this cache format';
+  // An identifier as the model keeps it (the common case) is checked once, not neutralised three times.
+  const plainId = isModelId(r.id as string);
+  const problem = plainId ? undefined : identifierProblem(r.id);
   if (problem) return problem;
-  const id = neutralise(r.id as string);
+  const id = plainId ? (r.id as string) : neutralise(r.id as string);
   return {
     id,
     name: shortField(r.name as string) || id,
@@ -212,9 +226,14 @@ export function cachedRestaurantList(value: unknown, dropped: Dropped = []): Res
 export function cachedMenu(value: unknown, dropped: Dropped = []): Menu | undefined {
   if (!isObject(value) || !['title', 'region', 'homepage', 'mapUrl'].every((f) => typeof value[f] === 'string')) return undefined;
   if (!Array.isArray(value.dishes)) return undefined;
-  const { value: dishes, problems } = usable(value.dishes, 'dish', (d) => (typeof d === 'string' ? { text: d } : 'is not text'), []);
-  if (dishes.length === 0 && problems.length > 0) return undefined;
-  dropped.push(...problems);
   const m = value as unknown as Menu;
-  return { title: shortField(m.title), region: shortField(m.region), homepage: safeUrl(m.homepage), mapUrl: safeUrl(m.mapUrl), dishes: cleanDishes(dishes.map((d) => d.text)) };
+  let texts: string[] = value.dishes as string[];
+  // Every dish text (the common case): as it is, without a copy. Else those that are, and why not the others.
+  if (!texts.every((d) => typeof d === 'string')) {
+    const { value: dishes, problems } = usable(value.dishes, 'dish', (d) => (typeof d === 'string' ? { text: d } : 'is not text'), []);
+    if (dishes.length === 0 && problems.length > 0) return undefined;
+    dropped.push(...problems);
+    texts = dishes.map((d) => d.text);
+  }
+  return { title: shortField(m.title), region: shortField(m.region), homepage: safeUrl(m.homepage), mapUrl: safeUrl(m.mapUrl), dishes: cleanDishes(texts) };
 }

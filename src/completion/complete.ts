@@ -8,7 +8,8 @@
 // This module is also an entry of its own, dist/complete.js: bin/ loads it instead of
 // dist/cli.js for `__complete`, so a <TAB> parses the command table and the settings table,
 // not commander, the renderers or the food glossary. Keep its imports light.
-import { cachedRestaurants } from '../store/cache.js';
+import { readNamesIndex } from '../store/names-index.js';
+import { cacheFileIn, cachedRestaurants } from '../store/cache.js';
 import type { CommandSpec } from '../cli/command.js';
 import { COMMANDS } from '../commands/index.js';
 import { EXIT } from '../errors.js';
@@ -16,7 +17,7 @@ import type { Io } from '../cli/io.js';
 import { cacheDir } from '../store/paths.js';
 import { longFlag, settingDef, SETTINGS, valueFlags, type Env, type SettingKey } from '../settings/table.js';
 import type { Restaurant } from '../api/model.js';
-import { foldFast, foldHead, head } from '../menu/matching.js';
+import { foldFast, foldHead, head, MATCHED_LENGTH } from '../menu/matching.js';
 import { fold } from '../text.js';
 
 export { processIo } from '../cli/io.js';
@@ -110,8 +111,46 @@ export function bashReplies(candidates: readonly string[], word: string, text?: 
   return [...new Set(replies)];
 }
 
-/** The restaurants in the disk cache (any API, any age); none when there is no usable cache. */
-const restaurantsIn = (env: Env) => cachedRestaurants(cacheDir(env));
+/**
+ * The restaurants of the disk cache (any API, any age) as completion asks about them, each
+ * question given what was typed, folded; none when there is no usable cache.
+ */
+interface Cached {
+  /** Each restaurant's identifier and name as words to offer (restaurantWords), that begin with `typed`. */
+  words(typed: string): Word[];
+  /** The names that begin with `typed` (at least: those that may continue it), folded where that is known. */
+  names(typed: string): (string | Word)[];
+  /** The identifiers that begin with `typed`. */
+  ids(typed: string): string[];
+  /** Their regions, lower case. */
+  regions(): string[];
+}
+
+/**
+ * From the completion index (cache/names-index.ts), already checked and folded, when it is that
+ * of the cache file as it is now: only the lines that begin with what was typed are looked at.
+ * Else from the cache file itself, every name checked and folded.
+ */
+function cachedIn(env: Env): Cached {
+  const dir = cacheDir(env);
+  const index = readNamesIndex(dir, cacheFileIn(dir));
+  if (index) {
+    return {
+      words: (typed) => index.find(typed, 'in'),
+      names: (typed) => index.find(typed, 'n'),
+      ids: (typed) => index.find(typed, 'ij').map((line) => line.text),
+      regions: () => index.regions(),
+    };
+  }
+  const restaurants = cachedRestaurants(dir);
+  let words: Word[] | undefined;
+  return {
+    words: (typed) => (words ??= restaurantWords(restaurants)).filter((w) => w.folded.startsWith(typed)),
+    names: () => restaurants.map((r) => r.name),
+    ids: (typed) => restaurants.map((r) => r.id).filter((id) => foldHead(id).startsWith(typed)),
+    regions: () => restaurants.map((r) => r.region.toLowerCase()),
+  };
+}
 
 const SAVED = (Object.keys(SETTINGS) as SettingKey[]).filter((k) => settingDef(k).saved);
 const VALUE_FLAGS = valueFlags();
@@ -209,8 +248,8 @@ export function complete(commands: readonly CommandSpec[], index: number, words:
   const show = commands.find((c) => c.name === 'show')!;
   const optionsOf = ctx.command ?? ctx.parent ?? show;
   const typed = fold(current);
-  let cached: Restaurant[] | undefined;
-  const restaurants = () => (cached ??= restaurantsIn(env));
+  let cachedNames: Cached | undefined;
+  const cached = () => (cachedNames ??= cachedIn(env));
   /** The candidates (each once) that begin with what was typed, folded. */
   const fitting = (candidates: Iterable<string | Word>, typedText = typed) => {
     const out = new Set<string>();
@@ -227,7 +266,7 @@ export function complete(commands: readonly CommandSpec[], index: number, words:
     const valueOf = (flag: string | undefined, prefix: string, text: string) => {
       const key = flag && VALUE_FLAGS.has(flag) ? optionKey(optionsOf, flag) : undefined;
       if (!key) return undefined;
-      return fitting(new Set(valuesOf(key, restaurants)), fold(text)).map((v) => prefix + v);
+      return fitting(new Set(valuesOf(key, cached)), fold(text)).map((v) => prefix + v);
     };
     const previous = before.at(-1);
     const split =
@@ -242,25 +281,29 @@ export function complete(commands: readonly CommandSpec[], index: number, words:
   const commandNames = commands.map((c) => c.name);
   if (ctx.help) return ctx.args.length === 0 ? fitting(commandNames) : [];
   if (ctx.parent) return fitting(ctx.parent.subcommands!.map((c) => c.name));
-  if (!ctx.command) return fitting([...commandNames, HELP_COMMAND, ...restaurantWords(restaurants())]);
+  if (!ctx.command) return fitting([...commandNames, HELP_COMMAND, ...cached().words(typed)]);
 
   const { path, args } = ctx;
-  if (path === 'show') return args.length === 0 ? fitting(restaurantWords(restaurants())) : nameContinuations(restaurants(), args, current);
+  if (path === 'show') {
+    if (args.length === 0) return fitting(cached().words(typed));
+    const typedArgs = fold(args.join(' '));
+    return nameContinuations(cached().names(typedArgs), typedArgs, current);
+  }
   if (path === 'completion') return args.length === 0 ? fitting(SHELLS) : [];
   if (path === 'config get' || path === 'config unset' || path === 'config set') {
     if (args.length === 0) return fitting(SAVED);
     if (path === 'config set' && args.length === 1 && (SAVED as string[]).includes(args[0]!)) {
       const key = args[0] as SettingKey;
-      return key === 'favorites' ? favoriteCandidates(restaurants(), current) : fitting(new Set(valuesOf(key, restaurants)));
+      return key === 'favorites' ? favoriteCandidates(cached(), current) : fitting(new Set(valuesOf(key, cached)));
     }
   }
   return [];
 }
 
 /** What a setting takes, for completion: its listed values; regions also from the cache. */
-function valuesOf(key: SettingKey, restaurants: () => Restaurant[]): string[] {
+function valuesOf(key: SettingKey, cached: () => Cached): string[] {
   const values = [...(settingDef(key).values ?? [])];
-  if (key === 'region') for (const r of restaurants()) values.push(r.region.toLowerCase());
+  if (key === 'region') values.push(...cached().regions());
   return values;
 }
 
@@ -279,11 +322,18 @@ function restaurantWords(restaurants: Restaurant[]): Word[] {
  * nothing (`-`) make several places fit (`Café - Bar` after `cafe`), the first and the last are
  * offered (`- Bar`, `Bar`).
  */
-function nameContinuations(restaurants: Restaurant[], args: string[], current: string): string[] {
-  const typed = fold(args.join(' '));
+function nameContinuations(names: (string | Word)[], typed: string, current: string): string[] {
   const want = fold(current);
   const out = new Set<string>();
-  for (const { name } of restaurants) {
+  for (const entry of names) {
+    const name = typeof entry === 'string' ? entry : entry.text;
+    // A plain name, folded to itself in lower case (`Restaurang Bikupan`): its words are those of
+    // its folded form, at the same places, so the rest after what was typed is read off that.
+    const plain = typeof entry === 'string' ? undefined : entry.folded;
+    if (plain !== undefined && name.length <= MATCHED_LENGTH && plain.length === name.length && plain === name.toLowerCase()) {
+      if (typed && plain.charCodeAt(typed.length) === 32 /* space */ && plain.startsWith(typed) && plain.startsWith(want, typed.length + 1)) out.add(name.slice(typed.length + 1));
+      continue;
+    }
     const matched = head(name);
     const fits: number[] = [];
     let at = 0; // how much of `typed` the words so far cover
@@ -311,13 +361,12 @@ function nameContinuations(restaurants: Restaurant[], args: string[], current: s
 }
 
 /** `config set favorites bikupan,<TAB>`: favourites are a comma-separated list of identifiers. */
-function favoriteCandidates(restaurants: Restaurant[], current: string): string[] {
+function favoriteCandidates(cached: Cached, current: string): string[] {
   const comma = current.lastIndexOf(',');
   const listed = current.slice(0, comma + 1);
   const chosen = new Set(listed.split(',').map((s) => s.trim()));
-  const typed = fold(current.slice(comma + 1));
-  return restaurants
-    .map((r) => r.id)
-    .filter((id) => !chosen.has(id) && foldHead(id).startsWith(typed))
+  return cached
+    .ids(fold(current.slice(comma + 1)))
+    .filter((id) => !chosen.has(id))
     .map((id) => listed + id);
 }

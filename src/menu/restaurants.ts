@@ -3,6 +3,7 @@
 import type { Restaurant } from '../api/model.js';
 import { UsageError } from '../errors.js';
 import { fold, joinWords, quote } from '../text.js';
+import { foldFast } from './matching.js';
 
 /** Any list of things that belong to a restaurant, grouped by its region. */
 export interface RegionGroup<T> {
@@ -75,10 +76,10 @@ function rank(regionFolded: string): number {
   return i === -1 ? REGION_ORDER.length : i;
 }
 
-/** Restaurants sorted by folded name (each name folded once, not once per comparison). */
+/** Restaurants sorted by folded name (each name folded once, not once per comparison; a plain ASCII name cheaply). */
 export function byName<T>(items: T[], restaurantOf: (item: T) => Restaurant): T[] {
   return items
-    .map((item) => ({ item, key: fold(restaurantOf(item).name) }))
+    .map((item) => ({ item, key: foldFast(restaurantOf(item).name) }))
     .sort((a, b) => compare(a.key, b.key))
     .map((x) => x.item);
 }

@@ -28,7 +28,8 @@ export function jsonWithWarnings(result: object, warnings: Warning[]): string {
 export const rendered = (stdout: string, notes: string[] = []): Rendered => ({ stdout, notes });
 
 /** One tab-separated record. Fields from the network hold no tab or newline (the model saw to it). */
-export const tsv = (...fields: string[]) => fields.map((f) => f.replace(/[\t\r\n]+/g, ' ')).join('\t');
+const TAB_OR_NEWLINE = /[\t\r\n]/;
+export const tsv = (...fields: string[]) => fields.map((f) => (TAB_OR_NEWLINE.test(f) ? f.replace(/[\t\r\n]+/g, ' ') : f)).join('\t');
 
 /** The fields that start every tab-separated record about a restaurant. */
 export const restaurantFields = (r: Restaurant) => [r.region, r.id, r.name];

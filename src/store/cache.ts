@@ -16,6 +16,7 @@
 import { join } from 'node:path';
 import { cachedRestaurantList, type Restaurant } from '../api/model.js';
 import { fileErrorReason, Locked, parseJsonObject, readOwnText, withLock, writeFileAtomic } from './files.js';
+import { cacheStamp, NAMES_INDEX_MIN, removeNamesIndex, restampNamesIndex, writeNamesIndex } from './names-index.js';
 import type { Notices } from '../cli/notices.js';
 
 export interface CacheEntry {
@@ -173,15 +174,52 @@ function writeLines(file: string, lines: string[]): void {
   writeFileAtomic(file, HEAD + lines.join(',\n') + TAIL);
 }
 
-/** The lines of the valid entries of a read that `keep` accepts and this run did not replace. */
-function carriedLines(read: CacheRead, replaced: ReadonlySet<string> | Map<string, unknown>, keep: (key: string, entry: CacheEntry) => boolean): string[] {
+/**
+ * The lines of the valid entries of a read that `keep` accepts and this run did not replace; the
+ * restaurant lists among them are added to `lists` (for the completion index).
+ */
+function carriedLines(
+  read: CacheRead,
+  replaced: ReadonlySet<string> | Map<string, unknown>,
+  keep: (key: string, entry: CacheEntry) => boolean,
+  lists: [string, CacheEntry][] = [],
+): string[] {
   const lines: string[] = [];
   for (const [key, slot] of read.slots) {
     if (replaced.has(key)) continue;
     const entry = entryOf(slot);
-    if (entry && keep(key, entry)) lines.push(lineOf(key, entry.fetchedAt, slot.text ?? JSON.stringify(entry.body)));
+    if (!entry || !keep(key, entry)) continue;
+    lines.push(lineOf(key, entry.fetchedAt, slot.text ?? JSON.stringify(entry.body)));
+    if (isListKey(key)) lists.push([key, entry]);
   }
   return lines;
+}
+
+const isListKey = (key: string) => key.endsWith('/restaurant');
+
+/** The restaurants of some cached lists, each once (by identifier, the last list's copy), each checked by the model. */
+function restaurantsOf(lists: Iterable<[string, CacheEntry]>): Restaurant[] {
+  const byId = new Map<string, Restaurant>();
+  for (const [, entry] of lists) for (const r of cachedRestaurantList(entry.body) ?? []) byId.set(r.id, r);
+  return [...byId.values()];
+}
+
+/**
+ * Writes the completion index (cache/names-index.ts) after the cache file was written with the
+ * restaurant lists `lists` (the caller holds the lock). When the lists are the ones the file held
+ * (`unchanged`) and the index was that file's (`before`: the file's stamp as it was read), the
+ * index is only stamped anew. A cache of too few restaurants has none. Best effort: an index that cannot be written stays stale, and
+ * completion reads the cache file instead.
+ */
+function updateNamesIndex(dir: string, file: string, lists: [string, CacheEntry][], unchanged: boolean, before: string): void {
+  let size = 0;
+  for (const [, entry] of lists) size += Array.isArray(entry.body) ? entry.body.length : 0;
+  if (size < NAMES_INDEX_MIN) return removeNamesIndex(dir);
+  try {
+    if (!unchanged || !restampNamesIndex(dir, file, before)) writeNamesIndex(dir, file, restaurantsOf(lists));
+  } catch {
+    // stale: never used
+  }
 }
 
 export class DiskCache {
@@ -218,7 +256,10 @@ export class DiskCache {
       this.file,
       () => {
         const now = readCacheFile(this.file);
-        if (now.state === 'ok' && !now.lines) writeLines(this.file, carriedLines(now, new Set(), () => true));
+        if (now.state !== 'ok' || now.lines) return;
+        const lists: [string, CacheEntry][] = [];
+        writeLines(this.file, carriedLines(now, new Set(), () => true, lists));
+        updateNamesIndex(this.dir, this.file, lists, false, '');
       },
       0,
     ).catch(() => undefined);
@@ -248,9 +289,20 @@ export class DiskCache {
         this.file,
         () => {
           const now = readCacheFile(this.file);
-          const lines = now.state === 'unreadable' ? [] : carriedLines(now, this.pending, keep);
-          for (const [key, entry] of this.pending) if (keep(key, entry)) lines.push(lineOf(key, entry.fetchedAt, JSON.stringify(entry.body)));
+          const before = cacheStamp(this.file); // after the read: a file replaced meanwhile is another stamp
+          const lists: [string, CacheEntry][] = [];
+          const lines = now.state === 'unreadable' ? [] : carriedLines(now, this.pending, keep, lists);
+          // The restaurant lists are the file's own when none was written, replaced or dropped.
+          let unchanged = now.state === 'ok' && now.lines && lists.length === [...now.slots.keys()].filter(isListKey).length;
+          for (const [key, entry] of this.pending) {
+            if (!keep(key, entry)) continue;
+            lines.push(lineOf(key, entry.fetchedAt, JSON.stringify(entry.body)));
+            if (!isListKey(key)) continue;
+            lists.push([key, entry]);
+            unchanged = false;
+          }
           writeLines(this.file, lines);
+          updateNamesIndex(this.dir, this.file, lists, unchanged, before);
         },
         2_000,
       );
@@ -268,6 +320,7 @@ export class DiskCache {
       if (before.state === 'unreadable') throw Object.assign(new Error(before.reason), { code: undefined });
       if (before.state === 'missing') return 0;
       writeLines(this.file, []);
+      updateNamesIndex(this.dir, this.file, [], false, '');
       return validEntries(before).length;
     });
   }
@@ -279,11 +332,10 @@ export class DiskCache {
  * list entries are parsed.
  */
 export function cachedRestaurants(dir: string): Restaurant[] {
-  const byId = new Map<string, Restaurant>();
+  const lists: [string, CacheEntry][] = [];
   for (const [key, slot] of readCacheFile(cacheFileIn(dir)).slots) {
-    if (!key.endsWith('/restaurant')) continue;
-    const entry = entryOf(slot);
-    for (const r of (entry && cachedRestaurantList(entry.body)) ?? []) byId.set(r.id, r);
+    const entry = isListKey(key) ? entryOf(slot) : null;
+    if (entry) lists.push([key, entry]);
   }
-  return [...byId.values()];
+  return restaurantsOf(lists);
 }

@@ -22,8 +22,22 @@ export const DISH_MEMO_PREFIX = '#dishes:';
 
 type Stored = [diet: Diet | null, english: string | null];
 
+/** A stored value as the model knows it, or undefined when it is not one (a hand-edited file may hold anything). */
+function described(value: unknown): Described | undefined {
+  if (!Array.isArray(value) || value.length !== 2) return undefined;
+  const [diet, english] = value as unknown[];
+  if (!(diet === null || DIETS.includes(diet as Diet)) || !(english === null || typeof english === 'string')) return undefined;
+  return { diet: (diet as Diet | null) ?? undefined, english: english === null ? null : neutralise(english) || null };
+}
+
 export class StoredDishMemo implements DishMemo {
-  private known: Map<string, Described> | undefined;
+  /** What was checked of the stored memo, and what this run added. */
+  private readonly known = new Map<string, Described>();
+  /**
+   * The day's stored memo as parsed, each text checked only when asked for (a run asks for its
+   * own dishes, not for every text the day's runs have seen); undefined before it is read.
+   */
+  private stored: Record<string, unknown> | null | undefined;
   /** When it was read. */
   private readAt = 0;
   /** What this run writes back: the day's memo as read, plus what it added. */
@@ -41,37 +55,40 @@ export class StoredDishMemo implements DishMemo {
   }
 
   get(dish: string): Described | undefined {
-    return this.load().get(dish);
+    const known = this.known.get(dish);
+    if (known) return known;
+    const stored = this.load();
+    if (!stored || !Object.hasOwn(stored, dish)) return undefined;
+    const value = described(stored[dish]);
+    if (value) this.known.set(dish, value);
+    return value;
   }
 
   remember(dish: string, described: Described): void {
-    const known = this.load();
-    if (known.has(dish)) return;
-    known.set(dish, described);
+    if (this.get(dish)) return;
     if (!this.written) {
       const now = this.now();
       this.written = Object.create(null) as Record<string, Stored>;
       // Past midnight since the read (a long run), what was read belongs to yesterday's memo.
-      if (sameStockholmDay(this.readAt, now)) for (const [text, d] of known) this.written[text] = [d.diet ?? null, d.english];
+      if (sameStockholmDay(this.readAt, now)) {
+        const stored = this.load();
+        for (const text in stored) if (Object.hasOwn(stored, text)) this.get(text);
+        for (const [text, d] of this.known) this.written[text] = [d.diet ?? null, d.english];
+      }
       this.cache.put(this.key, { fetchedAt: now, body: { dishes: this.written } });
     }
+    this.known.set(dish, described);
     this.written[dish] = [described.diet ?? null, described.english];
   }
 
-  private load(): Map<string, Described> {
-    if (this.known) return this.known;
-    this.known = new Map();
+  private load(): Record<string, unknown> | null {
+    if (this.stored !== undefined) return this.stored;
+    this.stored = null;
     const now = (this.readAt = this.now());
     const entry = this.read ? this.cache.get(this.key) : undefined;
-    if (!entry || !sameStockholmDay(entry.fetchedAt, now)) return this.known;
+    if (!entry || !sameStockholmDay(entry.fetchedAt, now)) return null;
     const dishes = (entry.body as { dishes?: unknown } | null)?.dishes;
-    if (typeof dishes !== 'object' || dishes === null || Array.isArray(dishes)) return this.known;
-    for (const [text, value] of Object.entries(dishes)) {
-      if (!Array.isArray(value) || value.length !== 2) continue;
-      const [diet, english] = value as unknown[];
-      if (!(diet === null || DIETS.includes(diet as Diet)) || !(english === null || typeof english === 'string')) continue;
-      this.known.set(text, { diet: (diet as Diet | null) ?? undefined, english: english === null ? null : neutralise(english) || null });
-    }
-    return this.known;
+    if (typeof dishes !== 'object' || dishes === null || Array.isArray(dishes)) return null;
+    return (this.stored = dishes as Record<string, unknown>);
   }
 }

@@ -61,13 +61,21 @@ function ownedByOther(uid: number): boolean {
 
 /** What a file of ours holds as text, or why it cannot be read. */
 export type TextRead = { state: 'missing' } | { state: 'ok'; text: string } | { state: 'unreadable'; reason: string };
+/** What a file of ours holds, undecoded (for a reader that decodes only what it looks at). */
+export type BytesRead = { state: 'missing' } | { state: 'ok'; bytes: Buffer } | { state: 'unreadable'; reason: string };
 
 /**
  * Reads a file of ours as text. Opened non-blocking and checked before reading, so a FIFO or a
  * link to /dev/zero in its place cannot hang or exhaust memory. `followLinks: false` for a file
  * only this tool writes (the cache): a link there is refused, as the writer would refuse it.
  */
-export function readOwnText(path: string, maxBytes: number, { followLinks = true } = {}): TextRead {
+export function readOwnText(path: string, maxBytes: number, options: { followLinks?: boolean } = {}): TextRead {
+  const read = readOwnBytes(path, maxBytes, options);
+  return read.state === 'ok' ? { state: 'ok', text: read.bytes.toString('utf8') } : read;
+}
+
+/** readOwnText, undecoded. */
+export function readOwnBytes(path: string, maxBytes: number, { followLinks = true } = {}): BytesRead {
   if (!isAbsolute(path)) return { state: 'unreadable', reason: NO_HOME };
   let fd: number;
   try {
@@ -93,7 +101,7 @@ export function readOwnText(path: string, maxBytes: number, { followLinks = true
       if (n === 0) break;
       read += n;
     }
-    return { state: 'ok', text: buffer.toString('utf8', 0, read) };
+    return { state: 'ok', bytes: read < stat.size ? buffer.subarray(0, read) : buffer };
   } catch (error) {
     return { state: 'unreadable', reason: fileErrorReason(error) };
   } finally {
