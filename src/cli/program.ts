@@ -8,7 +8,7 @@ import { displayWidth, fitLines, joinWords, largest, pad, quote, wrap } from '..
 import { VERSION } from '../version.js';
 import type { CommandSpec } from './command.js';
 import type { Run } from './run.js';
-import { closeWord } from './suggest.js';
+import { closeWord } from '../suggest.js';
 
 const GROUPS = { lookup: 'Lookup options:', output: 'Output options:' } as const;
 const GLOBAL = 'Global options:';

@@ -1,5 +1,5 @@
 // Which command an argument list means; pure, so it is table-tested.
-import { closeWord } from './suggest.js';
+import { closeWord } from '../suggest.js';
 
 export type Routed =
   | { kind: 'run'; argv: string[] }

@@ -11,7 +11,7 @@ import { cachedRestaurants } from '../store/cache.js';
 import { cacheDir, configDir } from '../store/paths.js';
 import { configFileIn, type SettingsStore } from '../store/settings-store.js';
 import { renderConfig } from '../render/admin.js';
-import { closeWord } from '../cli/suggest.js';
+import { closeWord } from '../suggest.js';
 import { joinWords, neutralise, quote } from '../text.js';
 
 /** The settings `config` can save, in table order. */

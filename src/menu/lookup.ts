@@ -1,9 +1,9 @@
 // Matching a typed name to a restaurant. Pure and table-tested (test/unit/lookup.test.ts).
-import { distance } from 'fastest-levenshtein';
 import type { Restaurant } from '../api/model.js';
 import { byName } from './restaurants.js';
 import { foldHead } from './matching.js';
 import { UsageError } from '../errors.js';
+import { nameDistance } from '../suggest.js';
 import { fold } from '../text.js';
 
 export type MatchKind = 'identifier' | 'name' | 'partial' | 'typo';
@@ -33,7 +33,7 @@ export const TYPO_QUERY_LENGTH = 64;
 function typoDistance(query: string, r: Folded, limit: number): number {
   let best = Infinity;
   const consider = (text: string) => {
-    if (Math.abs(text.length - query.length) <= limit) best = Math.min(best, distance(query, text));
+    if (Math.abs(text.length - query.length) <= limit) best = Math.min(best, nameDistance(query, text));
   };
   consider(r.id);
   consider(r.name);

@@ -5,7 +5,7 @@ import { durationText, parseBytes, parseDuration } from '../duration.js';
 import { UsageError } from '../errors.js';
 import { DIET_FILTERS, type DietFilter } from '../food/filter.js';
 import { REGION_ALIASES, regionKey } from '../menu/restaurants.js';
-import { closeWord } from '../cli/suggest.js';
+import { closeWord } from '../suggest.js';
 import { clip, quote, redactUrl } from '../text.js';
 
 export const DEFAULT_API = 'https://menu.dckube.scilifelab.se/api';

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { COMMAND_NAMES } from '../../src/cli/program.js';
 import { route } from '../../src/cli/route.js';
-import { editDistance } from '../../src/cli/suggest.js';
+import { editDistance } from '../../src/suggest.js';
 import { valueFlags } from '../../src/settings/table.js';
 
 const run = (argv: string[], isRestaurant?: (w: string) => boolean) => route(argv, COMMAND_NAMES, valueFlags(), isRestaurant);

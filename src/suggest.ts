@@ -1,11 +1,18 @@
-// What a mistyped word (a command, a setting, a value) seems to mean, for "Did you mean …?".
-// Words are short and few, so the distance is optimal string alignment (damerau-levenshtein: a
-// swap of neighbours is one edit, `todya` → `today`, `tdoya` → `today` two). Restaurant names,
-// many and long, are matched with fastest-levenshtein instead (menu/lookup.ts).
+// How far apart two typed things are, for "Did you mean …?" and for typos in restaurant names:
+// the one home of fuzzy matching. Two libraries, each where it fits:
+// - words (commands, settings, values) are short and few: optimal string alignment
+//   (damerau-levenshtein), where a swap of neighbours is one edit (`todya` → `today`: 1,
+//   `tdoya` → `today`: 2);
+// - restaurant names are many and long (menu/lookup.ts compares every part of every name):
+//   Levenshtein distance from fastest-levenshtein, the faster of the two.
 import damerauLevenshtein from 'damerau-levenshtein';
+import { distance } from 'fastest-levenshtein';
 
 /** Edits between two words, a swap of neighbours counting as one edit. */
 export const editDistance = (a: string, b: string): number => damerauLevenshtein(a, b).steps;
+
+/** Edits between two folded names (insertions, deletions, substitutions). */
+export const nameDistance = (a: string, b: string): number => distance(a, b);
 
 /** A word this long that begins exactly one of the words is taken to mean it: `complet` is `completion`. */
 const PREFIX_LENGTH = 4;
