@@ -124,12 +124,20 @@ export async function getJson(target: string, options: HttpOptions): Promise<Jso
   const { agent, proxy } = agentsFor(url);
   const attempts: unknown[] = [];
   const retryDelay = options.retryDelayMs ?? ((n: number) => 250 * 2 ** (n - 1));
+  // A redirect from https to plain http is not followed: what an https address answers must not
+  // come over a connection anyone on the way can read and change.
+  let downgradedTo: URL | undefined;
   const request = got(url, {
     agent,
     headers: { 'user-agent': USER_AGENT, accept: 'application/json' },
     responseType: 'buffer',
     decompress: true,
     maxRedirects: MAX_REDIRECTS,
+    followRedirect: (answer) => {
+      const to = new URL(String(answer.headers.location ?? ''), answer.url);
+      if (new URL(answer.url).protocol === 'https:' && to.protocol !== 'https:') downgradedTo = to;
+      return downgradedTo === undefined;
+    },
     timeout: { request: remaining() },
     retry: {
       limit: options.retries ?? 2,
@@ -183,6 +191,9 @@ export async function getJson(target: string, options: HttpOptions): Promise<Jso
       throw statusError(error.response, url);
     }
     throw toApiError(error, [...attempts, error], url, proxy, options);
+  }
+  if (downgradedTo) {
+    throw new ApiError('API_BAD_RESPONSE', `the menu API at ${hostOf(url)} redirected to plain http (${hostOf(downgradedTo)}); not followed, an https answer must stay https`);
   }
   return toJsonAnswer(response, url);
 }
