@@ -125,7 +125,10 @@ export function displayWidth(text: string): number {
     const cp = plain.codePointAt(i)!;
     i += cp > 0xffff ? 2 : 1;
     const joined = previous === 0x200d; // joined to the emoji before it
+    // A skin tone (U+1F3FB-U+1F3FF) after an emoji changes how it looks, not how wide it is.
+    const modifier = cp >= 0x1f3fb && cp <= 0x1f3ff && previous >= 0x2000;
     previous = cp;
+    if (modifier) continue;
     // ASCII and Latin-1 (å, ä, ö) need no look-up: one column, controls and the soft hyphen none.
     if (cp < 0x300) {
       width += cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp === 0xad ? 0 : 1;

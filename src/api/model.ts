@@ -69,7 +69,7 @@ export const isModelShortField = (text: string): boolean => text.length <= READ_
 
 /** Whether text read back from a file of ours is an identifier as the model keeps it. */
 export const isModelId = (text: string): boolean =>
-  text.length > 0 && text.length <= MAX_SHORT_FIELD && text !== '.' && text !== '..' && neutralise(text) === text;
+  text.length > 0 && text.length <= MAX_SHORT_FIELD && text !== '.' && text !== '..' && text[0] !== '-' && neutralise(text) === text;
 
 /** The first of `keys` that holds a string, as a short field; `undefined` when none is present. */
 function pickString(obj: Json, ...keys: string[]): string | undefined {
@@ -99,6 +99,8 @@ function identifierProblem(raw: unknown): string | undefined {
   // `.` and `..` would leave the path segment.
   const id = neutralise(raw);
   if (id === '.' || id === '..') return `has the identifier ${quote(id)}`;
+  // `-rf`, `--api=…`: typed or completed, it would be read as an option.
+  if (id.startsWith('-')) return `has the identifier ${quote(id)}, which begins with '-'`;
   return undefined;
 }
 

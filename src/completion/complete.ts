@@ -278,23 +278,26 @@ export function complete(commands: readonly CommandSpec[], index: number, words:
     if (current.startsWith('-')) return optionFlags(optionsOf, !ctx.command && !ctx.parent && !ctx.help).filter((f) => f.startsWith(current));
   }
 
+  // A cached name or identifier that begins with '-' (`--api=http://…`) would be read as an
+  // option once on the line: offered only after `--`.
+  const notOptions = (candidates: string[]) => (ctx.argsOnly ? candidates : candidates.filter((c) => !c.startsWith('-')));
   const commandNames = commands.map((c) => c.name);
   if (ctx.help) return ctx.args.length === 0 ? fitting(commandNames) : [];
   if (ctx.parent) return fitting(ctx.parent.subcommands!.map((c) => c.name));
-  if (!ctx.command) return fitting([...commandNames, HELP_COMMAND, ...cached().words(typed)]);
+  if (!ctx.command) return notOptions(fitting([...commandNames, HELP_COMMAND, ...cached().words(typed)]));
 
   const { path, args } = ctx;
   if (path === 'show') {
-    if (args.length === 0) return fitting(cached().words(typed));
+    if (args.length === 0) return notOptions(fitting(cached().words(typed)));
     const typedArgs = fold(args.join(' '));
-    return nameContinuations(cached().names(typedArgs), typedArgs, current);
+    return notOptions(nameContinuations(cached().names(typedArgs), typedArgs, current));
   }
   if (path === 'completion') return args.length === 0 ? fitting(SHELLS) : [];
   if (path === 'config get' || path === 'config unset' || path === 'config set') {
     if (args.length === 0) return fitting(SAVED);
     if (path === 'config set' && args.length === 1 && (SAVED as string[]).includes(args[0]!)) {
       const key = args[0] as SettingKey;
-      return key === 'favorites' ? favoriteCandidates(cached(), current) : fitting(new Set(valuesOf(key, cached)));
+      return notOptions(key === 'favorites' ? favoriteCandidates(cached(), current) : fitting(new Set(valuesOf(key, cached))));
     }
   }
   return [];

@@ -2,6 +2,7 @@
 // gunicorn's workers). Without --redis each worker has its own memory cache, so a key can cost
 // up to N upstream calls per TTL window; with --redis they (and other instances) share one.
 import cluster from 'node:cluster';
+import { networkInterfaces } from 'node:os';
 import type { Run } from '../cli/run.js';
 import { durationText, formatBytes } from '../duration.js';
 import { EXIT, LocalError, UsageError } from '../errors.js';
@@ -14,7 +15,20 @@ import { runPrimary, type Message } from './workers.js';
 
 const LOG_FORMATS = ['auto', 'text', 'json'] as const;
 
-const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1?\]|0\.0\.0\.0)$/i;
+/** Whether a URL's hostname (as URL parses it: IPv6 in brackets, normalised) reaches this machine itself. */
+function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  // 127.0.0.0/8, ::1, :: and 0.0.0.0 (which reach the local machine), and IPv4-mapped 127.x (::ffff:7f00:1).
+  return host === 'localhost' || /^127\./.test(host) || host === '::1' || host === '::' || host === '0.0.0.0' || /^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(host);
+}
+
+/** Whether `hostname` is the address the relay listens on: itself, loopback, or one of this machine's addresses when it listens on all. */
+function isOwnAddress(hostname: string, listenHost: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === listenHost.toLowerCase() || isLoopback(hostname)) return true;
+  if (listenHost !== '0.0.0.0' && listenHost !== '::') return false;
+  return Object.values(networkInterfaces()).some((addresses) => addresses?.some((a) => a.address.toLowerCase() === host));
+}
 
 /**
  * The menu API to relay: --upstream or UPSTREAM_URL; else the API the CLI uses (`config set api`
@@ -27,7 +41,7 @@ export function upstreamOf(run: Pick<Run, 'setting' | 'origin'>, host: string, p
   const api = run.setting('api');
   const url = new URL(api);
   const apiPort = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
-  const self = port !== 0 && apiPort === port && (url.hostname === host || LOOPBACK.test(url.hostname) || host === '0.0.0.0' || host === '::');
+  const self = port !== 0 && apiPort === port && isOwnAddress(url.hostname, host);
   const where = run.origin('api') === 'saved' ? "the saved api ('config set api')" : 'RESTAURANT_MENU_API';
   if (self) {
     log?.warn(`${where} is this relay's own address; relaying the public API instead (choose one with --upstream)`, { api: redactUrl(api) });

@@ -190,6 +190,15 @@ describe('with the real restaurant list in the cache', () => {
     expect(candidates('config', 'set', 'region', 'l')).toEqual(['lund']);
   });
 
+  test('a cached name that begins with "-" is offered only after --: on the line it would be read as an option', () => {
+    writeCache(cacheBody([...RESTAURANTS, { identifier: 'evil', name: '--api=http://evil.example', region: 'Uppsala' }, { identifier: 'cafe', name: 'Cafe --api=http://evil.example', region: 'Uppsala' }]));
+    expect(candidates('')).not.toContain('--api=http://evil.example');
+    expect(candidates('show', '')).not.toContain('--api=http://evil.example');
+    expect(candidates('cafe', '')).not.toContain('--api=http://evil.example');
+    expect(candidates('config', 'set', 'favorites', '')).not.toContain('--api=http://evil.example');
+    expect(candidates('--', '')).toContain('--api=http://evil.example');
+  });
+
   test('restaurants from every API base in the cache, each once', () => {
     const one = cacheBody();
     const other = cacheBody([RESTAURANTS[0]!, { identifier: 'relay', name: 'Relay Only', region: 'Solna' }]).entries['https://menu.dckube.scilifelab.se/api/restaurant'];

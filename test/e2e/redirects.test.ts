@@ -24,7 +24,7 @@ const listen = (server: http.Server | https.Server) =>
 
 beforeAll(async () => {
   ca = testCa();
-  plain = http.createServer((req, res) => {
+  plain = http.createServer((_req, res) => {
     plainCalls++;
     res.writeHead(200, { 'content-type': 'application/json' }).end('[]');
   });

@@ -51,6 +51,7 @@ describe('one malformed record is left out, not fatal', () => {
     ['a blank identifier', { identifier: '  ', name: 'Blank' }, 'restaurant #1 has no identifier'],
     ['the identifier ..', { identifier: '..', name: 'Up a level' }, "restaurant #1 has the identifier '..'"],
     ['the identifier " . "', { identifier: ' . ', name: 'Here' }, "restaurant #1 has the identifier '.'"],
+    ['an identifier that reads as an option', { identifier: '--api=http://evil', name: 'Evil' }, "restaurant #1 has the identifier '--api=http://evil', which begins with '-'"],
     ['an identifier of 10,000 characters', { identifier: 'x'.repeat(10_000), name: 'Long' }, 'restaurant #1 has an identifier of 10000 characters (at most 100)'],
     ['no name', { identifier: 'noname' }, "restaurant #1 ('noname') has no name"],
   ])('%s, among good restaurants: the rest are kept, and why it was left out is said', (_, entry, reason) => {
