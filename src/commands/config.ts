@@ -141,7 +141,8 @@ export const command = {
       name: 'set',
       description: 'save a setting (checked first; favourites are names)',
       args: ['<key>', '<value>'],
-      options: ['json'],
+      // Favourites are checked against the restaurant list, which may have to be asked for.
+      options: ['api', 'timeout', 'json'],
       examples: ['restaurant-menu config set region solna', 'restaurant-menu config set favorites "bikupan, sven dufva"', 'restaurant-menu config set diet vegetarian'],
     },
     { name: 'unset', description: 'remove a saved setting', args: ['<key>'], needs: 'a setting', options: ['json'], examples: ['restaurant-menu config unset region'] },

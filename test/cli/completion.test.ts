@@ -124,7 +124,7 @@ describe('with the real restaurant list in the cache', () => {
     [['find', '--op'], []], // --open is show's alone
     [['serve', '--max-'], ['--max-stale', '--max-entries', '--max-bytes']],
     [['cache', 'info', '--'], ['--json', '--color', '--no-color', '--help']],
-    [['config', 'set', '--'], ['--json', '--help']],
+    [['config', 'set', '--'], ['--api', '--timeout', '--json', '--help']],
     [['config', '--'], ['--help']],
   ])('options: %j → %j', (words, expected) => {
     expect(sorted(candidates(...words))).toEqual(sorted(expected));

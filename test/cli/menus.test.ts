@@ -254,6 +254,15 @@ describe('favourites', () => {
     expect((await t.runWith(['config', 'get', 'favorites'])).stdout).toBe('\n');
   });
 
+  test('config set favorites takes --api and --timeout, as the advice of an unreachable API says', async () => {
+    const set = await t.runWith(['config', 'set', 'favorites', 'bikupan', '--api', t.api.url, '--timeout', '5s']);
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toBe('favorites = bikupan\n');
+    const down = await t.runWith(['config', 'set', 'favorites', 'nowhere', '--api', await closedPortUrl()]);
+    expect(down.code).toBe(3);
+    expect(down.stderr).toMatch(/give another with --api/);
+  });
+
   test('names a cached list knows are saved without a request, so the API may be down', async () => {
     expect((await run('today')).code).toBe(0); // the list is cached, from the stand-in
     t.api.reset();
