@@ -5,7 +5,7 @@ import type { Restaurant } from '../api/model.js';
 import { dietLabel, type DishInfo } from '../menu/dishes.js';
 import type { RegionGroup } from '../menu/restaurants.js';
 import type { Warning } from '../menu/source.js';
-import { displayWidth, pad, safeUrl, wrap } from '../text.js';
+import { displayWidth, largest, pad, safeUrl, wrap } from '../text.js';
 import { link, type Style } from './style.js';
 import type { CellLine } from './table.js';
 
@@ -116,12 +116,16 @@ export function listLines(style: Style, groups: RegionGroup<Restaurant>[], headi
   for (const group of groups) {
     if (out.length) out.push('');
     if (headings) out.push(style.c.bold(`${group.region} (${group.restaurants.length})`));
-    // A name too long for the line wraps under itself, not under the identifiers.
-    const room = Math.max(12, style.columns - idWidth - 4);
-    const hang = ' '.repeat(idWidth + 4);
+    // A name too long for the line wraps under itself, not under the identifiers. Where the
+    // names' column cannot hold their words whole (a narrow terminal), each name goes under its
+    // identifier instead, with the whole width.
+    const room = style.columns - idWidth - 4;
+    const stacked = room < Math.min(24, largest(group.restaurants.flatMap((r) => r.name.split(' ').map(displayWidth))));
+    const hang = ' '.repeat(stacked ? 4 : idWidth + 4);
     for (const r of group.restaurants) {
-      const [first, ...rest] = wrap(r.name, room);
-      out.push(`  ${style.c.cyan(pad(r.id, idWidth))}  ${first}`, ...rest.map((l) => hang + l));
+      const [first, ...rest] = wrap(r.name, stacked ? Math.max(8, style.columns - 4) : room);
+      if (stacked) out.push(`  ${style.c.cyan(r.id)}`, `${hang}${first}`, ...rest.map((l) => hang + l));
+      else out.push(`  ${style.c.cyan(pad(r.id, idWidth))}  ${first}`, ...rest.map((l) => hang + l));
     }
   }
   return out;

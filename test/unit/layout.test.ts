@@ -166,4 +166,12 @@ describe('our own lines wrap at word boundaries', () => {
     const out = listLines(terminal(24), [{ region: 'Uppsala', restaurants }]);
     expect(out).toEqual(['Uppsala (3)', '  bikupan  Restaurang', '           Bikupan', '  kraemer  Hotel von', '           Kraemer', '  elma     Elma']);
   });
+
+  test.each([24, 30, 40, 80])('%d columns: every line of the restaurant list fits and every word of a name is whole', (columns) => {
+    const solna = RESTAURANTS.filter((r) => r.region === 'Solna').map((r) => menu(r.identifier).restaurant);
+    const out = listLines(terminal(columns), [{ region: 'Solna', restaurants: solna }]);
+    for (const line of out) expect(displayWidth(line), line).toBeLessThanOrEqual(columns);
+    const words = new Set(out.join('\n').split(/\s+/));
+    for (const r of solna) for (const word of r.name.split(/\s+/).filter(Boolean)) expect(words, word).toContain(word);
+  });
 });
