@@ -95,8 +95,13 @@ function addCommand(parent: Command, spec: CommandSpec, run: Run, helpWidth: num
     cmd.action(async (...params: unknown[]) => {
       const opts = (params.at(-1) as Command).opts();
       run.flags = Object.fromEntries([...keys].filter(([attribute]) => opts[attribute] !== undefined).map(([attribute, key]) => [key, opts[attribute]]));
-      // Every option is checked before anything runs: a bad value is a usage error, never a request.
-      for (const key of spec.options ?? []) run.setting(key);
+      // Every option given (flag or environment variable) is checked before anything runs: a bad
+      // value is a usage error, never a request. Saved values are read where they are used (a
+      // command such as `config set` may not need the settings file, which may be unreadable).
+      for (const key of spec.options ?? []) {
+        const env = settingDef(key).env;
+        if (run.given(key) || !settingDef(key).saved || (env && run.env[env])) run.setting(key);
+      }
       run.exitCode = await action(run, params.slice(0, -2) as (string | string[])[]);
     });
   }
