@@ -238,9 +238,10 @@ export function fitLines(text: string, width: number, hang = ''): string {
       }
       const lead = /^ */.exec(line)![0];
       const room = Math.max(1, width - lead.length);
-      return wrap(line.slice(lead.length), room, hang, (word) => UNCUTTABLE.test(word))
-        .map((l) => lead + l.trimEnd())
-        .join('\n');
+      const wrapped = wrap(line.slice(lead.length), room, hang, (word) => UNCUTTABLE.test(word));
+      // Nothing to gain (a URL no line can hold): the line as it was, its padding kept.
+      if (wrapped.length === 1) return line;
+      return wrapped.map((l) => lead + l.trimEnd()).join('\n');
     })
     .join('\n');
 }

@@ -153,6 +153,9 @@ describe('our own lines wrap at word boundaries', () => {
     expect(fitLines('Homepage  https://www.hors.se/17/3/', 30).split('\n')).toEqual(['Homepage', 'https://www.hors.se/17/3/']);
     const long = 'https://www.openstreetmap.org/?mlat=59.8422&mlon=17.63403#map=19/59.8422/17.63403';
     expect(fitLines(`Map  ${long}`, 24)).toBe(`Map  ${long}`);
+    // A name padded to a column, then a link no line can hold: kept as it is, padding and all.
+    const map = 'https://www.openstreetmap.org/?mlat=59.84827&mlon=17.63534#map=19/59.84827/17.63534';
+    expect(fitLines(`  Hotel von Kraemer       ${map}`, 80)).toBe(`  Hotel von Kraemer       ${map}`);
     // A `key  value` line wraps under its value.
     expect(fitLines("  1  not found, ambiguous, or nothing matched", 24).split("\n")).toEqual(["  1  not found,", "     ambiguous, or", "     nothing matched"]);
     expect(wrap(`see ${long} now`, 24, '', (w) => w.startsWith('http'))).toEqual([`see ${long}`, 'now']);
