@@ -78,7 +78,12 @@ export function renderConfig(result: ConfigResult, style: Style): Rendered {
       if (style.mode === 'plain') return rendered(lines(rows.map((r) => tsv(r.key, r.value, r.from))), notes);
       const keyWidth = Math.max(...rows.map((r) => displayWidth(r.key)));
       const valueWidth = Math.min(48, Math.max(...rows.map((r) => displayWidth(r.value))));
-      const from = (r: SettingRow) => (r.invalid ? style.c.red(`${origin(r)}, invalid`) : style.c.dim(origin(r)));
+      const fromText = (r: SettingRow) => (r.invalid ? `${origin(r)}, invalid` : origin(r));
+      const from = (r: SettingRow) => (r.invalid ? style.c.red(fromText(r)) : style.c.dim(fromText(r)));
+      // Where the three columns do not fit the terminal, each value is followed by its origin in
+      // parentheses instead of lining the origins up (a long value then wraps under itself).
+      const fits = keyWidth + 2 + valueWidth + 2 + Math.max(...rows.map((r) => displayWidth(fromText(r)))) <= style.columns;
+      if (!fits) return rendered(lines(rows.map((r) => `${pad(r.key, keyWidth)}  ${r.value ? `${r.value} ` : ''}${r.invalid ? style.c.red(`(${fromText(r)})`) : style.c.dim(`(${fromText(r)})`)}`)), notes);
       return rendered(lines(rows.map((r) => `${pad(r.key, keyWidth)}  ${pad(r.value, valueWidth)}  ${from(r)}`)), notes);
     }
   }

@@ -8,6 +8,8 @@ import type { TodayResult } from '../../src/commands/results.js';
 import { dishInfo } from '../../src/menu/dishes.js';
 import { describeDish } from '../../src/food/describe.js';
 import { listLines } from '../../src/render/common.js';
+import { renderConfig } from '../../src/render/admin.js';
+import type { SettingRow } from '../../src/commands/results.js';
 import { renderToday } from '../../src/render/menus.js';
 import { loadPainter, painter } from '../../src/render/paint.js';
 import { chooseStyle, type Style } from '../../src/render/style.js';
@@ -176,5 +178,15 @@ describe('our own lines wrap at word boundaries', () => {
     for (const line of out) expect(displayWidth(line), line).toBeLessThanOrEqual(columns);
     const words = new Set(out.join('\n').split(/\s+/));
     for (const r of solna) for (const word of r.name.split(/\s+/).filter(Boolean)) expect(words, word).toContain(word);
+  });
+
+  test('config list at 40 columns, where the three columns cannot line up: each value is followed by its origin', () => {
+    const row = (key: string, value: string) => ({ key, value, from: 'default', env: null, default: value, describe: '' }) as SettingRow;
+    const settings = [row('api', 'https://menu.dckube.scilifelab.se/api'), row('timeout', '30s'), row('favorites', '')];
+    const narrow = renderConfig({ status: 'config_list', settings }, terminal(40)).stdout;
+    expect(narrow.split('\n')).toContain('timeout    30s (default)');
+    expect(narrow.split('\n')).toContain('favorites  (default)');
+    const wide = renderConfig({ status: 'config_list', settings }, terminal(80)).stdout;
+    expect(wide.split('\n')).toContain('timeout    30s                                    default');
   });
 });
