@@ -209,8 +209,11 @@ export function wrap(text: string, width: number, indent = '', whole?: (word: st
   return lines;
 }
 
-/** A word that is never cut: a URL (to stay clickable and copyable), or one that carries a terminal escape (colour, a link). */
-const UNCUTTABLE = /^[^\w\s]{0,2}https?:\/\/|\x1b/;
+/**
+ * A word that is never cut: a URL or a file's absolute path (to stay clickable and copyable), or
+ * one that carries a terminal escape (colour, a link).
+ */
+const UNCUTTABLE = /^[^\w\s]{0,2}(?:https?:\/\/|\/[^/\s]+\/)|\x1b/;
 
 /**
  * Output for a terminal of `width` columns: a line longer than that is wrapped at word

@@ -155,6 +155,9 @@ describe('our own lines wrap at word boundaries', () => {
     expect(fitLines('Homepage  https://www.hors.se/17/3/', 30).split('\n')).toEqual(['Homepage', 'https://www.hors.se/17/3/']);
     const long = 'https://www.openstreetmap.org/?mlat=59.8422&mlon=17.63403#map=19/59.8422/17.63403';
     expect(fitLines(`Map  ${long}`, 24)).toBe(`Map  ${long}`);
+    // A file's path is kept whole too: on a line of its own when it fits one, else where it is.
+    expect(fitLines('file     /home/a/.cache/restaurant-menu/x.json', 40).split('\n')).toEqual(['file', '/home/a/.cache/restaurant-menu/x.json']);
+    expect(fitLines('file     /home/someone/.cache/restaurant-menu/cache.json', 40)).toBe('file     /home/someone/.cache/restaurant-menu/cache.json');
     // A name padded to a column, then a link no line can hold: kept as it is, padding and all.
     const map = 'https://www.openstreetmap.org/?mlat=59.84827&mlon=17.63534#map=19/59.84827/17.63534';
     expect(fitLines(`  Hotel von Kraemer       ${map}`, 80)).toBe(`  Hotel von Kraemer       ${map}`);
