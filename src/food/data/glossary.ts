@@ -1235,7 +1235,7 @@ export const ROWS: readonly Row[] = [
   ['kapkummel', 'Cape hake|hake', 'fish'],
   ['pangasiusmal', 'pangasius|basa', 'fish'],
   ['pinklax', 'pink salmon|salmon', 'fish'],
-  ['surströmming', 'fermented Baltic herring|herring', 'fish'],
+  ['surströmming', 'fermented Baltic herring', 'fish'],
   ['blåmussla', 'mussel|mussels', 'seafood'],
   ['snigel|sniglar|vinbergssnäcka|vinbergssnäckor', 'snails|escargots', 'seafood'],
   // Meat, poultry.
