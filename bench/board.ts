@@ -5,25 +5,17 @@
 // answered from memory: the figure is the cost of the board's lookup (options resolved against the
 // cached restaurant list, the result's cache, the rendered page's memo) and its larger body.
 // Also prints the page's weight: the HTML, the stylesheet and the icon, in bytes.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startMenuApi } from '../test/helpers/menu-api.js';
+import { startListening } from './lib.js';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, rounds: { type: 'string', default: '3' }, connections: { type: 'string', default: '50' } } });
 const bin = fileURLToPath(new URL('../bin/restaurant-menu.js', import.meta.url));
 
 function serve(upstream: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--host', '127.0.0.1', '--upstream', upstream, '--ttl', '1h', '--log-format', 'json'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      buffer += d;
-      const line = buffer.split('\n').find((l) => l.includes('"relay listening"'));
-      if (line) resolve({ child, url: JSON.parse(line).url });
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
-  });
+  return startListening([bin, 'serve', '--port', '0', '--host', '127.0.0.1', '--upstream', upstream, '--ttl', '1h', '--log-format', 'json']);
 }
 
 /** One bounded wrk run: requests per second and the latency's 99th percentile. */

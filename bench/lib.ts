@@ -1,5 +1,5 @@
 // Shared by the benchmark scripts: timing whole commands, alternately, in one run.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 
 /** Wall time of one run, in ms. Async, so that a stand-in API in this process can answer. */
 export function timeCommand(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -31,4 +31,21 @@ export async function alternate(commands: Record<string, string[]>, env: NodeJS.
   for (const argv of Object.values(commands)) await timeCommand(argv, env); // warm the OS file cache
   for (let i = 0; i < runs; i++) for (const [name, argv] of Object.entries(commands)) times[name]!.push(await timeCommand(argv, env));
   return times;
+}
+
+/**
+ * `node <args>` for a server that logs JSON lines (the relay, or the bare baseline that logs as it
+ * does); resolves with the process and the URL of its "relay listening" line.
+ */
+export function startListening(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      buffer += d;
+      const line = buffer.split('\n').find((l) => l.includes('"relay listening"'));
+      if (line) resolve({ child, url: JSON.parse(line).url });
+    });
+    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited ${code}`)));
+  });
 }

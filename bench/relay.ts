@@ -28,7 +28,7 @@ import autocannon from 'autocannon';
 import { startMenuApi } from '../test/helpers/menu-api.js';
 import { launchNginx, type Nginx } from '../test/helpers/nginx.js';
 import { findProgram } from '../test/helpers/redis-server.js';
-import { median } from './lib.js';
+import { median, startListening } from './lib.js';
 
 const { values } = parseArgs({
   options: {
@@ -49,16 +49,7 @@ if (built.status !== 0) throw new Error('npm run build failed');
 const wrk = findProgram('wrk', 'wrk');
 
 function start(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      buffer += d;
-      const line = buffer.split('\n').find((l) => l.includes('"relay listening"'));
-      if (line) resolve({ child, url: JSON.parse(line).url });
-    });
-    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited ${code}`)));
-  });
+  return startListening(args, { ...process.env, ...env });
 }
 
 /** CPU seconds used so far by a process and its children (nginx's workers), from /proc. */
