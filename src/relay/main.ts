@@ -15,9 +15,8 @@ import { runPrimary, type Message } from './workers.js';
 
 const LOG_FORMATS = ['auto', 'text', 'json'] as const;
 
-/** Whether a URL's hostname (as URL parses it: IPv6 in brackets, normalised) reaches this machine itself. */
-function isLoopback(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+/** Whether a host (lower case, IPv6 without brackets, as URL normalises it) reaches this machine itself. */
+function isLoopback(host: string): boolean {
   // 127.0.0.0/8, ::1, :: and 0.0.0.0 (which reach the local machine), and IPv4-mapped 127.x (::ffff:7f00:1).
   return host === 'localhost' || /^127\./.test(host) || host === '::1' || host === '::' || host === '0.0.0.0' || /^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(host);
 }
@@ -25,7 +24,7 @@ function isLoopback(hostname: string): boolean {
 /** Whether `hostname` is the address the relay listens on: itself, loopback, or one of this machine's addresses when it listens on all. */
 function isOwnAddress(hostname: string, listenHost: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === listenHost.toLowerCase() || isLoopback(hostname)) return true;
+  if (host === listenHost.toLowerCase() || isLoopback(host)) return true;
   if (listenHost !== '0.0.0.0' && listenHost !== '::') return false;
   return Object.values(networkInterfaces()).some((addresses) => addresses?.some((a) => a.address.toLowerCase() === host));
 }

@@ -79,12 +79,14 @@ export function renderConfig(result: ConfigResult, style: Style): Rendered {
       const keyWidth = Math.max(...rows.map((r) => displayWidth(r.key)));
       const valueWidth = Math.min(48, Math.max(...rows.map((r) => displayWidth(r.value))));
       const fromText = (r: SettingRow) => (r.invalid ? `${origin(r)}, invalid` : origin(r));
-      const from = (r: SettingRow) => (r.invalid ? style.c.red(fromText(r)) : style.c.dim(fromText(r)));
+      const from = (r: SettingRow, text = fromText(r)) => (r.invalid ? style.c.red(text) : style.c.dim(text));
       // Where the three columns do not fit the terminal, each value is followed by its origin in
       // parentheses instead of lining the origins up (a long value then wraps under itself).
       const fits = keyWidth + 2 + valueWidth + 2 + Math.max(...rows.map((r) => displayWidth(fromText(r)))) <= style.columns;
-      if (!fits) return rendered(lines(rows.map((r) => `${pad(r.key, keyWidth)}  ${r.value ? `${r.value} ` : ''}${r.invalid ? style.c.red(`(${fromText(r)})`) : style.c.dim(`(${fromText(r)})`)}`)), notes);
-      return rendered(lines(rows.map((r) => `${pad(r.key, keyWidth)}  ${pad(r.value, valueWidth)}  ${from(r)}`)), notes);
+      const row = fits
+        ? (r: SettingRow) => `${pad(r.key, keyWidth)}  ${pad(r.value, valueWidth)}  ${from(r)}`
+        : (r: SettingRow) => `${pad(r.key, keyWidth)}  ${r.value ? `${r.value} ` : ''}${from(r, `(${fromText(r)})`)}`;
+      return rendered(lines(rows.map(row)), notes);
     }
   }
 }
